@@ -1,0 +1,192 @@
+"""The public functions: :func:`extract`, :func:`extract_many`, :func:`extract_page`, :func:`load`.
+
+>>> from jobextract import extract
+>>> posting = extract("US, WA, Seattle\\nWe are looking for an accomplished Applied Scientist.")
+>>> posting.title, posting.locations[0].country
+('Applied Scientist', 'US')
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import lru_cache
+from itertools import islice
+from typing import Any, Iterable, Iterator, Literal, Optional, Union
+
+import spacy
+from spacy.language import Language
+
+from .errors import InputTypeError, InputValueError
+from .models import ExtractionFailure, JobPosting
+
+log = logging.getLogger("jobextract")
+
+ReferenceDate = Union[dt.date, dt.datetime, str, None]
+OnError = Literal["raise", "record", "skip"]
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The jobextract pipeline: ``spacy.blank("en")`` and our components, built once.
+
+    >>> load().pipe_names[:2]
+    ['jobextract_sections', 'jobextract_items']
+    """
+    from . import pipeline  # registers the factories
+
+    nlp = spacy.blank("en")
+    for name in pipeline.FACTORIES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def _check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise InputTypeError("text", text)
+    return text
+
+
+def _check_reference_date(value: ReferenceDate) -> Optional[dt.date]:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            raise InputValueError(f"reference_date must be an ISO date (YYYY-MM-DD), got {value!r}", value) from None
+    raise InputTypeError("reference_date", value, "a date, a datetime or an ISO date string")
+
+
+def _run(nlp: Language, text: str, text_start: int = 0) -> JobPosting:
+    from .assemble import to_posting
+
+    return to_posting(nlp(text), text_start=text_start)
+
+
+def extract(text: str, *, reference_date: ReferenceDate = None) -> JobPosting:
+    """Extract one posting from its text.
+
+    Empty or white-space text gives an empty :class:`JobPosting`. ``reference_date`` is the
+    day relative dates ("Posted 3 days ago") are resolved against.
+
+    Raises:
+        InputTypeError: ``text`` is not a str (a ``TypeError``).
+        InputValueError: ``reference_date`` is not a date (a ``ValueError``).
+    """
+    _check_text(text)
+    _check_reference_date(reference_date)
+    if not text.strip():
+        return JobPosting(text=text)
+    return _run(load(), text)
+
+
+def extract_page(text: str) -> list[JobPosting]:
+    """Every posting on a page that holds several (see :mod:`jobextract.page`), in order.
+
+    Each posting's ``text`` is its own slice of the page and ``text_start`` where that
+    slice begins; a page where no posting opens gives ``[]``.
+    """
+    from .page import posting_ranges
+
+    _check_text(text)
+    nlp = load()
+    return [_run(nlp, text[s:e], text_start=s) for s, e in posting_ranges(text)]
+
+
+def extract_many(
+    texts: Iterable[Any],
+    *,
+    batch_size: int = 64,
+    n_process: int = 1,
+    as_tuples: bool = False,
+    on_error: OnError = "raise",
+) -> Iterator[Any]:
+    """Extract many postings, in input order, through ``nlp.pipe``.
+
+    Args:
+        texts: strings, or ``(text, context)`` pairs when ``as_tuples`` is true.
+        batch_size: how many texts ``nlp.pipe`` takes at a time.
+        n_process: worker processes; each extracts and sends back only the small result.
+        as_tuples: yield ``(JobPosting, context)`` pairs, keeping each record's context.
+        on_error: ``"raise"`` stops at the first bad record; ``"record"`` yields an
+            :class:`~jobextract.models.ExtractionFailure` in its place; ``"skip"`` logs it
+            and goes on.
+    """
+    if on_error not in ("raise", "record", "skip"):
+        raise InputValueError(f"on_error must be 'raise', 'record' or 'skip', got {on_error!r}", on_error)
+    if batch_size < 1 or n_process < 1:
+        raise InputValueError("batch_size and n_process must be at least 1", (batch_size, n_process))
+    records = _records(texts, as_tuples)
+    if n_process > 1:
+        from .parallel import extract_parallel
+
+        results: Iterable = extract_parallel(records, batch_size=batch_size, n_process=n_process)
+    else:
+        results = _extract_batches(records, batch_size)
+    for index, context, result in results:
+        if isinstance(result, ExtractionFailure):
+            if on_error == "raise":
+                raise result.to_exception()
+            if on_error == "skip":
+                log.warning("jobextract: skipped record %d: %s: %s", index, result.error_type, result.message)
+                continue
+        yield (result, context) if as_tuples else result
+
+
+def _records(texts: Iterable[Any], as_tuples: bool) -> Iterator[tuple[int, Any, Any]]:
+    for index, record in enumerate(texts):
+        if as_tuples:
+            try:
+                text, context = record
+            except (TypeError, ValueError):
+                text, context = InputTypeError("record", record, "a (text, context) pair"), None
+            yield index, context, text
+        else:
+            yield index, None, record
+
+
+def _extract_batches(records: Iterator[tuple[int, Any, Any]], batch_size: int) -> Iterator[tuple[int, Any, Any]]:
+    nlp = load()
+    while True:
+        batch = list(islice(records, batch_size))
+        if not batch:
+            return
+        yield from extract_batch(nlp, batch)
+
+
+def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]]) -> list[tuple[int, Any, Any]]:
+    """Extract one batch; a bad record becomes an :class:`ExtractionFailure`, the rest go on."""
+    from .assemble import to_posting
+
+    out: list[tuple[int, Any, Any]] = []
+    good: list[tuple[int, str]] = []
+    results: dict[int, Any] = {}
+    for pos, (index, _context, text) in enumerate(batch):
+        try:
+            if isinstance(text, Exception):
+                raise text
+            _check_text(text)
+        except Exception as err:  # noqa: BLE001 - reported as a failure record
+            results[pos] = ExtractionFailure.from_exception(index, err)
+            continue
+        if not text.strip():
+            results[pos] = JobPosting(text=text)
+        else:
+            good.append((pos, text))
+    try:
+        docs = list(nlp.pipe(t for _, t in good))
+        for (pos, _), doc in zip(good, docs):
+            results[pos] = to_posting(doc)
+    except Exception:  # noqa: BLE001 - one bad text must not cost the batch: redo one by one
+        for pos, text in good:
+            try:
+                results[pos] = to_posting(nlp(text))
+            except Exception as err:  # noqa: BLE001
+                results[pos] = ExtractionFailure.from_exception(batch[pos][0], err)
+    for pos, (index, context, _) in enumerate(batch):
+        out.append((index, context, results[pos]))
+    return out

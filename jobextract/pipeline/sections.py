@@ -1,0 +1,222 @@
+"""``jobextract_sections``: find the headings of a posting and the sections they open.
+
+A heading is recognised by its words (the heading lexicon, ``patterns/headings.jsonl``,
+in a ``PhraseMatcher``) and by its layout: on a line of its own (plain text, Markdown,
+UPPER CASE, ending with ":"), or inline in flattened text, where a distinctive phrase
+opens with a capital and is followed by a capitalised word, a bullet or a colon
+("... in the cloud Key job responsibilities • Translate ...").
+
+Results on the Doc:
+- ``doc.spans["jobextract_headings"]``: one span per heading, labelled with its section label;
+- ``doc.spans["jobextract_sections"]``: the header lines (``header``), the text before the
+  first heading (``summary``), then one span per heading, from the heading to the next one.
+
+>>> import jobextract
+>>> doc = jobextract.load()("We build rockets. Key job responsibilities • Lead design")
+>>> [(s.label_, s.text) for s in doc.spans["jobextract_sections"]]
+[('summary', 'We build rockets.'), ('responsibilities', 'Key job responsibilities • Lead design')]
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Optional
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .. import lexicons
+from ..layout import BULLET_CHARS, iter_lines, trim
+
+HEADINGS_KEY = "jobextract_headings"
+SECTIONS_KEY = "jobextract_sections"
+
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|\*\*|__)")
+_MD_SUFFIX = re.compile(r"(?:\*\*|__)?\s*[:：\-–—]?\s*(?:\*\*|__)?\s*$")
+_HEADING_PUNCT = re.compile(r"[.!?;,]\s|[.!?]$")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’&/\-]*")
+_AFTER_OK = re.compile(rf"[ \t]*(?:$|\n|[:：]|[{BULLET_CHARS}]|[-*–](?=\s)|\d{{1,2}}[.)]\s|[\"“(]?[A-Z0-9])")
+
+
+@Language.factory(
+    "jobextract_sections",
+    default_config={"inline_headings": True, "header_max_lines": 4},
+)
+def make_sections(nlp: Language, name: str, inline_headings: bool, header_max_lines: int) -> "SectionDetector":
+    return SectionDetector(nlp, name, inline_headings=inline_headings, header_max_lines=header_max_lines)
+
+
+class SectionDetector:
+    """Split a Doc into labelled sections from the heading lexicon and layout cues."""
+
+    def __init__(self, nlp: Language, name: str = "jobextract_sections", *, inline_headings: bool = True,
+                 header_max_lines: int = 4) -> None:
+        self.name = name
+        self.inline_headings = inline_headings
+        self.header_max_lines = header_max_lines
+        rules = lexicons.headings()
+        if not rules:
+            warnings.warn("jobextract_sections: the heading lexicon is empty; no section will be found")
+        self.rules = {}
+        for rule in rules:
+            for variant in {rule.pattern, rule.pattern.replace("'", "’"), rule.pattern.replace("’", "'")}:
+                self.rules.setdefault(variant, rule)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher.add("HEADING", list(nlp.tokenizer.pipe(self.rules)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        headings: list[tuple[int, int, str]] = []  # (start, end, label) in characters
+        line_heads = self._line_headings(text)
+        headings.extend(line_heads)
+        if self.inline_headings:
+            headings.extend(self._inline_headings(doc, text, line_heads))
+        headings = _drop_overlaps(headings)
+        header_end = self._header_end(text, headings)
+
+        heading_spans, section_spans = [], []
+        if header_end:
+            section_spans.append(doc.char_span(0, header_end, label="header", alignment_mode="expand"))
+        first = headings[0][0] if headings else len(text)
+        s, e = trim(text, header_end, first)
+        if e > s:
+            section_spans.append(doc.char_span(s, e, label="summary", alignment_mode="expand"))
+        for i, (hs, he, label) in enumerate(headings):
+            stop = headings[i + 1][0] if i + 1 < len(headings) else len(text)
+            body_s, body_e = trim(text, he, stop, chars=" \t\r\n\u00a0:：")
+            if body_e <= body_s and i + 1 < len(headings) and headings[i + 1][2] == label:
+                continue  # a heading written twice in a row ("Responsibilities Responsibilities")
+            heading_spans.append(doc.char_span(hs, he, label=label, alignment_mode="expand"))
+            s, e = trim(text, hs, stop)
+            section_spans.append(doc.char_span(s, e, label=label, alignment_mode="expand"))
+        doc.spans[HEADINGS_KEY] = [sp for sp in heading_spans if sp is not None]
+        doc.spans[SECTIONS_KEY] = [sp for sp in section_spans if sp is not None]
+        return doc
+
+    # -- headings on a line of their own ------------------------------------------------
+    def _line_headings(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        if "\n" not in text:
+            return out
+        for s, e in iter_lines(text):
+            if e - s > 80:
+                continue
+            label = self.classify_line(text[s:e])
+            if label:
+                out.append((s, e, label))
+        return out
+
+    def classify_line(self, line: str) -> Optional[str]:
+        """The section label of a line that is a heading, else ``None``.
+
+        >>> from jobextract.api import load
+        >>> det = load().get_pipe("jobextract_sections")
+        >>> det.classify_line("## What you'll do"), det.classify_line("PREFERRED SKILLS:")
+        ('responsibilities', 'preferred_qualifications')
+        >>> det.classify_line("You will design systems.") is None
+        True
+        """
+        if line[:1] in BULLET_CHARS or line.startswith(("- ", "* ")):
+            return None
+        stripped = _MD_SUFFIX.sub("", _MD_PREFIX.sub("", line)).strip()
+        key = " ".join(stripped.lower().split())
+        if not key:
+            return None
+        rule = self.rules.get(key)
+        if rule is not None:
+            return rule.label
+        words = _WORD.findall(stripped)
+        if not words or len(words) > 8 or _HEADING_PUNCT.search(stripped):
+            return None
+        marked = (line.rstrip().endswith((":", "：")) or line.lstrip().startswith(("#", "**", "__"))
+                  or (stripped.isupper() and len(words) >= 1 and sum(len(w) for w in words) >= 4))
+        if not marked:
+            return None
+        return _label_by_keyword(key) or "other"
+
+    # -- headings inline in flattened text ---------------------------------------------
+    def _inline_headings(self, doc: Doc, text: str, line_heads) -> list[tuple[int, int, str]]:
+        taken = [(s, e) for s, e, _ in line_heads]
+        out = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            s, e = span.start_char, span.end_char
+            if any(ts <= s < te for ts, te in taken):
+                continue
+            rule = self.rules[span.text.lower()]
+            if not text[s].isupper():
+                continue
+            after = _AFTER_OK.match(text, e)
+            if after is None:
+                continue
+            nxt = _skip_blanks(text, e)
+            colon = nxt < len(text) and text[nxt] in ":："
+            if rule.inline or colon or _after_is_bullet(text, e):
+                if not rule.inline and not _boundary_before(text, s):
+                    continue
+                out.append((s, nxt + 1 if colon else e, rule.label))
+        return out
+
+    def _header_end(self, text: str, headings) -> int:
+        """End of the header: the short lines that open a posting (location, title)."""
+        first_heading = headings[0][0] if headings else len(text)
+        end = 0
+        lines = list(iter_lines(text, 0, first_heading))
+        if len(lines) < 2:
+            return 0
+        for s, e in lines[: self.header_max_lines]:
+            line = text[s:e]
+            if len(line) > 80 or line.rstrip().endswith((".", "!", "?")) or len(line.split()) > 10:
+                break
+            end = e
+        if end and end == lines[-1][1]:
+            return 0  # nothing but short lines: leave them to the summary
+        return end
+
+
+def _label_by_keyword(key: str) -> Optional[str]:
+    for label, words in _KEYWORDS:
+        if any(w in key for w in words):
+            return label
+    return None
+
+
+_KEYWORDS = (
+    ("preferred_qualifications", ("preferred", "desirable", "desired", "nice to have", "bonus", "plus")),
+    ("requirements", ("qualification", "requirement", "skills", "experience", "education", "must have", "knowledge")),
+    ("responsibilities", ("responsibilit", "duties", "what you'll do", "what you will do", "your role", "the role")),
+    ("benefits", ("benefit", "perks", "we offer", "rewards")),
+    ("salary", ("salary", "compensation", "pay range")),
+    ("how_to_apply", ("apply", "application")),
+    ("legal", ("equal opportunity", "eeo", "disclaimer")),
+    ("team", ("the team", "our team")),
+    ("about_company", ("about us", "about the company", "who we are")),
+)
+
+
+def _skip_blanks(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _after_is_bullet(text: str, pos: int) -> bool:
+    i = _skip_blanks(text, pos)
+    return i < len(text) and (text[i] in BULLET_CHARS or (text[i] in "-*–" and text[i + 1:i + 2].isspace()))
+
+
+def _boundary_before(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n" or text[i] in BULLET_CHARS
+
+
+def _drop_overlaps(headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longest of overlapping headings, in text order."""
+    kept: list[tuple[int, int, str]] = []
+    for h in sorted(headings, key=lambda h: (-(h[1] - h[0]), h[0])):
+        if all(h[1] <= k[0] or h[0] >= k[1] for k in kept):
+            kept.append(h)
+    return sorted(kept)
