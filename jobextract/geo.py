@@ -124,6 +124,24 @@ def city_country(city: str) -> Optional[str]:
     return hit[0] if hit else None
 
 
+_LINE_SEPARATORS = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*")
+
+
+def place_parts(line: str) -> list[tuple[int, int]]:
+    """Offsets of the parts of a header line split at " - ", " | " ("Title - City, ST").
+
+    >>> line = "Data Engineer - Columbus, GA 31909"
+    >>> [line[s:e] for s, e in place_parts(line)]
+    ['Data Engineer', 'Columbus, GA 31909']
+    """
+    parts, pos = [], 0
+    for m in _LINE_SEPARATORS.finditer(line):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(line)))
+    return [(s, e) for s, e in parts if e > s]
+
+
 def parse_location(raw: str) -> Optional[dict]:
     """``{city, region, country}`` from a location string, or ``None`` if it is not one.
 
@@ -132,8 +150,10 @@ def parse_location(raw: str) -> Optional[dict]:
     """
     parts = [p.strip() for p in re.sub(r"\b\d{4,6}(?:-\d{4})?\b", "", raw).split(",")]
     parts = [p for p in parts if p]
-    if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) for p in parts):
+    if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
+    if any(sep in raw for sep in (" - ", " – ", " | ", " — ")):
+        return None  # "Data Engineer - Columbus, GA": a title and a place; see split_place_line
     if len(parts) == 3 and len(parts[0]) == 2 and parts[0].isupper():
         country = country_code(parts[0])  # "US, WA, Redmond": country, region, city
         if country:

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import parse_location
+from ..geo import parse_location, place_parts
 from ..layout import iter_lines, trim
 from .sections import SECTIONS_KEY
 
@@ -40,7 +40,8 @@ class LocationFinder:
         ranges: list[tuple[int, int]] = []
         for sec in doc.spans.get(SECTIONS_KEY, []):
             if sec.label_ == "header":
-                ranges.extend(iter_lines(text, sec.start_char, sec.end_char))
+                for s, e in iter_lines(text, sec.start_char, sec.end_char):
+                    ranges.extend((s + a, s + b) for a, b in place_parts(text[s:e]))
         for m in _FIELD.finditer(text):
             pos = m.start("value")
             for part in _SPLIT.split(m.group("value")):

@@ -44,7 +44,7 @@ _LEADING_NOISE = frozenset(
     "All Every Each Team Teams Learn More".split()
 )
 _STRONG = [
-    re.compile(rf"(?<![\w-])(?:at|[Jj]oin|[Jj]oining|[Jj]oins)\s+(?P<name>(?>{NAME}))(?![ \t]+(?:[Tt]eams?|organi[sz]ation|level)\b)"),
+    re.compile(rf"(?<![\w-])(?:[Aa]t|[Jj]oin|[Jj]oining|[Jj]oins)\s+(?P<name>(?>{NAME}))(?![ \t]+(?:[Tt]eams?|organi[sz]ation|level)\b)"),
     re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
     re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
     re.compile(rf"\bteam\s+(?:of|at)\s+(?P<name>{NAME})"),

@@ -32,7 +32,7 @@ _CUE = re.compile(
     r"(?:\b(?:looking|searching) for|\bseeking|\bhiring|\brecruiting|(?<![\w-])[Aa]s(?=\s+an?\s))"
     r"\s+(?:(?:an?|one|two|several|multiple|new)\s+)?"
 )
-_WORD = re.compile(r"[A-Za-z][\w'’&+.\-/]*,?|[,;:.!?()\n]")
+_WORD = re.compile(r"[A-Za-z](?:[\w'’&+\-/]|\.(?=\w))*,?|[,;:.!?()\n]")
 _STOP = frozenset(
     "who to that on in with for at within which whose where based will can is are join and/or "
     "from across into".split()
@@ -59,7 +59,9 @@ class TitleFinder:
         for sec in doc.spans.get(SECTIONS_KEY, []):
             if sec.label_ == "header":
                 for s, e in iter_lines(text, sec.start_char, sec.end_char):
-                    hit = None if (s, e) in located else title_from_line(text, s, e)
+                    hit = title_from_line(text, s, e)
+                    if hit and any(hit[0] <= a < hit[1] for a, _ in located):
+                        hit = None  # the line's first part is a place, not a title
                     if hit and (best is None or (0, s) < best[0]):
                         best = ((0, s), *hit)
                 continue
