@@ -140,8 +140,42 @@ def split_items(text: str, start: int, end: int) -> list[Range]:
         return [p for p in pieces if p[1] > p[0]]
     lines = list(iter_lines(text, start, end))
     if len(lines) > 1:
-        return [r for line in lines for r in split_sentences(text, *line)]
+        out: list[Range] = []
+        for s, e in join_wrapped(text, lines):
+            if e - s > 300 and "\n" not in text[s:e]:
+                out.extend(split_sentences(text, s, e))  # a paragraph, not a list line
+            else:
+                out.append((s, e))
+        return out
     return split_sentences(text, start, end)
+
+
+_CONTINUES = re.compile(r"(?:\b(?:and|or|of|in|on|with|the|a|an|to|for|by|as|at|from|including|such)|[,\-–(/&])$", re.I)
+
+
+def join_wrapped(text: str, lines: list[Range]) -> list[Range]:
+    r"""Join hard-wrapped lines into the item they continue.
+
+    A line continues the one before it when that one ends mid-sentence: with a comma or
+    a connecting word ("and", "of", "with"), or without end punctuation before a line
+    that opens in lower case.
+
+    >>> t = "Experience with Python, SQL and\nmachine learning.\nGood written skills"
+    >>> [t[s:e] for s, e in join_wrapped(t, list(iter_lines(t)))]
+    ['Experience with Python, SQL and\nmachine learning.', 'Good written skills']
+    """
+    out: list[Range] = []
+    for s, e in lines:
+        if out:
+            ps, pe = out[-1]
+            prev = text[ps:pe]
+            first = text[s]
+            if prev[-1:] not in ".!?:;" and (_CONTINUES.search(prev) or first.islower()) \
+                    and first not in BULLET_CHARS:
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Range]:

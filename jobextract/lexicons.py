@@ -130,3 +130,13 @@ def sentence_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def org_divisions() -> frozenset[str]:
     """Words that name a business unit after an employer's name ("Amazon Ads", "Google Cloud")."""
     return frozenset(r.word for r in load_jsonl("org_divisions.jsonl", WordRule))
+
+
+_SMALL = frozenset("a an and & of for the to in on at with or your our you we what who how will be is are".split())
+
+
+@lru_cache(maxsize=None)
+def heading_words() -> frozenset[str]:
+    """Content words of the heading lexicon ("skills", "qualifications", "benefits", ...)."""
+    words = {w.strip(":,()/'’") for rule in headings() for w in rule.pattern.split()}
+    return frozenset(w for w in words if len(w) > 2 and w not in _SMALL)

@@ -124,9 +124,12 @@ def item_ranges(text: str, start: int, end: int) -> list[Range]:
         return []
     bulleted = len(pieces) > 1 and pieces[0][0] == start and pieces[0][1] < pieces[1][0]
     out: list[Range] = []
+    lined = not bulleted and len(pieces) > 1 and "\n" in text[start:end]
     for i, (s, e) in enumerate(pieces):
         if i == 0 and bulleted and _is_lead_in(text[s:e]) and len(pieces) > 1:
             continue
+        if lined and i + 1 < len(pieces) and _is_sub_heading(text[s:e]):
+            continue  # a lead-in or sub-heading line inside a list ("Skills/ Abilities:")
         if i + 1 < len(pieces):
             e = _cut_trailing_subheading(text, s, e)
         if e > s:
@@ -134,13 +137,33 @@ def item_ranges(text: str, start: int, end: int) -> list[Range]:
     return out
 
 
-def _is_lead_in(piece: str) -> bool:
-    """A line that introduces a list rather than being an item of it."""
+def _is_sub_heading(line: str) -> bool:
+    """A line inside a list that heads part of it: a lead-in ending with a colon, or a
+    short Title Case line with a heading word ("Technical Skills").
+
+    >>> _is_sub_heading("Years of experience in the following areas:"), _is_sub_heading("Technical Skills")
+    (True, True)
+    >>> _is_sub_heading("Proficient in Python or R")
+    False
+    """
+    if line.rstrip().endswith((":", "：")):
+        return True
+    words = {w.lower() for w in line.split()}
+    return _is_lead_in(line, max_words=6, min_words=2) and bool(words & lexicons.heading_words())
+
+
+def _is_lead_in(piece: str, max_words: int = 5, min_words: int = 1) -> bool:
+    """A piece before the first bullet that introduces the list rather than being an item.
+
+    >>> _is_lead_in("In this role you will:"), _is_lead_in("Scientific Modeling"), _is_lead_in("Build models")
+    (True, True, False)
+    """
     stripped = piece.strip()
     if stripped.endswith((":", "：")):
         return True
     words = stripped.split()
-    return len(words) <= 5 and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
+    return (min_words <= len(words) <= max_words and stripped[-1:] not in ".;!?"
+            and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words))
 
 
 def _cut_trailing_subheading(text: str, start: int, end: int) -> int:

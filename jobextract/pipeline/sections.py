@@ -32,9 +32,10 @@ from ..layout import BULLET_CHARS, iter_lines, trim
 HEADINGS_KEY = "jobextract_headings"
 SECTIONS_KEY = "jobextract_sections"
 
-_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s*|\*\*|__)")
-_MD_SUFFIX = re.compile(r"(?:\*\*|__)?\s*[:：\-–—]?\s*(?:\*\*|__)?\s*$")
-_HEADING_PUNCT = re.compile(r"[.!?;,]\s|[.!?]$")
+_MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__|\*(?=\S))")
+_MD_SUFFIX = re.compile(r"(?:\*\*|__|\*)?\s*(?:[:：\-–—]|\.\.\.|…)?\s*(?:\*\*|__|\*)?\s*$")
+_HEADING_PUNCT = re.compile(r"[.!?;]\s|[.!?]$")
+_SMALL_WORDS = frozenset("a an and & of for the to in on at with or your our you we".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&/\-]*")
 _AFTER_OK = re.compile(rf"[ \t]*(?:$|\n|[:：]|[{BULLET_CHARS}]|[-*–](?=\s)|\d{{1,2}}[.)]\s|[\"“(]?[A-Z0-9])")
 
@@ -110,16 +111,26 @@ class SectionDetector:
     def classify_line(self, line: str) -> Optional[str]:
         """The section label of a line that is a heading, else ``None``.
 
+        A line is a heading when it is a lexicon phrase, or when it is short and marked as
+        one (a colon or "..." at its end, Markdown, UPPER CASE, or Title Case ending in a
+        lexicon phrase). A lead-in sentence ending with a colon ("As a Data Scientist,
+        you will:") opens the section its cue names.
+
         >>> from jobextract.api import load
         >>> det = load().get_pipe("jobextract_sections")
         >>> det.classify_line("## What you'll do"), det.classify_line("PREFERRED SKILLS:")
         ('responsibilities', 'preferred_qualifications')
-        >>> det.classify_line("You will design systems.") is None
-        True
+        >>> det.classify_line("Required Skills & Experience"), det.classify_line("As a Data Scientist at Wish, you will:")
+        ('requirements', 'responsibilities')
+        >>> det.classify_line("You will design systems.") is None, det.classify_line("Benefits Manager") is None
+        (True, True)
         """
-        if line[:1] in BULLET_CHARS or line.startswith(("- ", "* ")):
+        if line[:1] in BULLET_CHARS or line.startswith(("- ", "* ", "+ ")):
             return None
-        stripped = _MD_SUFFIX.sub("", _MD_PREFIX.sub("", line)).strip()
+        body = _MD_PREFIX.sub("", line)
+        markdown = len(body) < len(line)
+        stripped = _MD_SUFFIX.sub("", body).strip()
+        colon = line.rstrip(" *_").endswith((":", "：", "...", "…"))
         key = " ".join(stripped.lower().split())
         if not key:
             return None
@@ -127,13 +138,39 @@ class SectionDetector:
         if rule is not None:
             return rule.label
         words = _WORD.findall(stripped)
+        if colon and 3 <= len(words) <= 25:
+            from .items import classify_sentence  # a lead-in: "In this role, you will:"
+
+            cue = classify_sentence(stripped)
+            if cue:
+                return cue
         if not words or len(words) > 8 or _HEADING_PUNCT.search(stripped):
             return None
-        marked = (line.rstrip().endswith((":", "：")) or line.lstrip().startswith(("#", "**", "__"))
-                  or (stripped.isupper() and len(words) >= 1 and sum(len(w) for w in words) >= 4))
-        if not marked:
-            return None
-        return _label_by_keyword(key) or "other"
+        caps = stripped.isupper() and stripped[:1].isalnum() and sum(len(w) for w in words) >= 4
+        contained = self._contained(key)
+        if contained:
+            label, at_end = contained
+            title_case = all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+            if colon or markdown or caps or (title_case and at_end):
+                return label
+        if colon or markdown or caps:
+            return _label_by_keyword(key) or "other"
+        return None
+
+    def _contained(self, key: str) -> Optional[tuple[str, bool]]:
+        """(label, at end?) of the longest lexicon phrase inside a heading line's words."""
+        words = key.replace("&", " & ").split()
+        best = None
+        for n in range(min(len(words), 6), 0, -1):
+            for i in range(len(words) - n + 1):
+                rule = self.rules.get(" ".join(words[i:i + n]))
+                if rule is not None and (len(rule.pattern) > 3):
+                    at_end = i + n == len(words)
+                    if best is None or at_end and not best[1]:
+                        best = (rule.label, at_end)
+            if best:
+                return best
+        return None
 
     # -- headings inline in flattened text ---------------------------------------------
     def _inline_headings(self, doc: Doc, text: str, line_heads) -> list[tuple[int, int, str]]:
