@@ -48,6 +48,7 @@ _STRONG = [
     re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
     re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
     re.compile(rf"\bteam\s+(?:of|at)\s+(?P<name>{NAME})"),
+    re.compile(rf"(?P<name>{NAME})\s+does\s+not\s+discriminate\b"),
 ]
 _WEAK = [
     re.compile(rf"(?P<name>{NAME})['’]s\b"),
@@ -233,16 +234,22 @@ def _employer_of(text: str, name: str) -> Optional[str]:
     words = name.split()
     while len(words) > 1 and words[-1] in divisions:
         words = words[:-1]
-    if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2:
+    if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 and words[0].lower() not in _GENERIC:
         followers = set(re.findall(rf"(?<![\w.]){re.escape(words[0])}(\W+\w+|\W*$)", text))
         if len(followers) >= 2:
             words = words[:1]
     out = " ".join(words)
-    if out.lower() in _NOT_ORGS or len(out) < 2:
+    if out.lower() in _NOT_ORGS or out.lower() in _GENERIC or len(out) < 2:
         return None
     return out
 
 
+# words that name a kind of organisation, not one: "the City's", "the Company is ..."
+_GENERIC = frozenset(
+    "city county state university college department company firm agency government district school "
+    "hospital trust council group team organization organisation institute center centre division bureau "
+    "office ministry board authority service services corporation business employer client".split()
+)
 _NOT_ORGS = frozenset(
     "i we you they he she it us u.s. u.s the our your this that a an ai ml".split()
 )

@@ -100,10 +100,12 @@ class SectionDetector:
         out = []
         if "\n" not in text:
             return out
-        for s, e in iter_lines(text):
+        for n, (s, e) in enumerate(iter_lines(text)):
             if e - s > 80:
                 continue
             label = self.classify_line(text[s:e])
+            if label == "other" and n == 0:
+                continue  # an unknown first line ("311 DIRECTOR") is the posting's title line
             if label:
                 out.append((s, e, label))
         return out
@@ -207,7 +209,7 @@ class SectionDetector:
             if len(line) > 80 or line.rstrip().endswith((".", "!", "?")) or len(line.split()) > 10:
                 break
             end = e
-        if end and end == lines[-1][1]:
+        if end and end == lines[-1][1] and not headings:
             return 0  # nothing but short lines: leave them to the summary
         return end
 
