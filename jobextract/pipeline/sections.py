@@ -148,7 +148,8 @@ class SectionDetector:
                 return cue
         if not words or len(words) > 8 or _HEADING_PUNCT.search(stripped):
             return None
-        caps = stripped.isupper() and stripped[:1].isalnum() and sum(len(w) for w in words) >= 4
+        caps = (stripped.isupper() and stripped[:1].isalnum() and sum(len(w) for w in words) >= 4
+                and not re.search(r"[:：]\s*\S", stripped))  # "REVISED: 11-12-14" is a field, not a heading
         contained = self._contained(key)
         if contained:
             label, at_end = contained
