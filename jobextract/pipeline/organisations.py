@@ -206,6 +206,11 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 scores[name] += weight
                 if name not in where or s < where[name][0]:
                     where[name] = (s, s + len(name))
+    header = _header_company(text)
+    if header:
+        s, e, name = header
+        scores[name] += 5.0
+        where[name] = (s, e)
     if not scores:
         return None
     team_words = set(team_name.replace("(", " ").replace(")", " ").split()) if team_name else set()
@@ -222,6 +227,27 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     name = ranked[0][2]
     s, e = where[name]
     return s, e, name
+
+
+def _header_company(text: str) -> Optional[tuple[int, int, str]]:
+    """The first part of an opening "Company | Role | Location" line.
+
+    >>> _header_company("Acme Robotics | Senior DevOps Engineer | Remote\nWe build robots.")
+    (0, 13, 'Acme Robotics')
+    """
+    from ..geo import parse_location, place_parts
+    from .title import title_from_line
+
+    start = len(text) - len(text.lstrip())
+    nl = text.find("\n", start)
+    line = text[start: nl if nl >= 0 else len(text)]
+    if line.count("|") < 2:
+        return None
+    a, b = place_parts(line)[0]
+    name = line[a:b].strip()
+    if not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name):
+        return None
+    return start + a, start + a + len(name), name
 
 
 def _employer_of(text: str, name: str) -> Optional[str]:

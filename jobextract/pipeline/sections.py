@@ -207,7 +207,9 @@ class SectionDetector:
             return 0
         for s, e in lines[: self.header_max_lines]:
             line = text[s:e]
-            if len(line) > 80 or line.rstrip().endswith((".", "!", "?")) or len(line.split()) > 10:
+            piped = line.count("|") >= 2  # "Company | Role | Location | Remote"
+            if (len(line) > (200 if piped else 80) or line.rstrip().endswith((".", "!", "?"))
+                    or (len(line.split()) > 10 and not piped)):
                 break
             end = e
         if end and end == lines[-1][1] and not headings:

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import lexicons
+from ..geo import place_parts
 from ..layout import iter_lines
 from .locations import LOCATIONS_KEY
 from .sections import SECTIONS_KEY
@@ -166,24 +167,31 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
 
 
 def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int, str]]:
-    """A header line that is a job title, cut before a location or code.
+    """A header line that names a job title, cut before a location, company or code.
 
     >>> t = "Data Engineer - Columbus, GA 31909"
     >>> title_from_line(t, 0, len(t))
     (0, 13, 'Data Engineer')
+    >>> t = "Acme Robotics | Senior DevOps Engineer (Remote) | Full-Time | $150k"
+    >>> title_from_line(t, 0, len(t))
+    (16, 38, 'Senior DevOps Engineer')
     """
     line = text[start:end]
-    cut = _SEPARATORS.search(line)
-    head_part = line[: cut.start()] if cut else line
-    words = head_part.split()
-    if not words or len(words) > 8:
-        return None
-    head_at = max((i for i, w in enumerate(words) if _head(w.strip(",."))), default=None)
-    if head_at is None:
-        return None
-    e = start + len(" ".join(words[: head_at + 1]))
-    e = start + line.find(words[head_at], 0) + len(words[head_at]) if head_at < len(words) else e
-    return start, e, text[start:e].strip(" ,.")
+    for a, b in place_parts(line):
+        part = line[a:b]
+        cut = _SEPARATORS.search(part)
+        part = part[: cut.start()] if cut else part
+        words = part.split()
+        if not words or len(words) > 8:
+            continue
+        head_at = max((i for i, w in enumerate(words) if _head(w.strip(",."))), default=None)
+        if head_at is None:
+            continue
+        last = words[head_at]
+        e = a + part.find(last, len(" ".join(words[:head_at]))) + len(last)
+        title = line[a:e].strip(" ,.")
+        return start + a, start + a + len(title), title
+    return None
 
 
 def seniority_of(title: str) -> Optional[str]:
