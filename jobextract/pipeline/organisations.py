@@ -230,7 +230,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
 
 
 def _header_company(text: str) -> Optional[tuple[int, int, str]]:
-    """The first part of an opening "Company | Role | Location" line.
+    r"""The first part of an opening "Company | Role | Location" line.
 
     >>> _header_company("Acme Robotics | Senior DevOps Engineer | Remote\nWe build robots.")
     (0, 13, 'Acme Robotics')
