@@ -62,6 +62,7 @@ _SKIP = frozenset(
 )
 _HEADING_MAX_WORDS = 8
 _HEADING_MAX_CHARS = 80
+_LETTERS = re.compile(r"[^\W\d_]{2}")  # a word, not just a figure ("43.0", "23:08")
 _OPENING_LINES = 4  # at most this many short lines open the text before its body
 
 
@@ -296,7 +297,7 @@ class _Renderer:
         """
         if self.opening >= 0 or len(line) > _HEADING_MAX_CHARS or len(line.split()) > _HEADING_MAX_WORDS:
             return line
-        if line[-1].isalnum() or line[-1] in ")’'\"”":
+        if (line[-1].isalnum() or line[-1] in ")’'\"”") and _LETTERS.search(line):
             return line + ":"
         return line
 
