@@ -46,6 +46,19 @@ def _check_text(text: Any) -> str:
     return text
 
 
+def _check_html(html: Any) -> Optional[bool]:
+    if html is None or isinstance(html, bool):
+        return html
+    raise InputTypeError("html", html, "True, False or None")
+
+
+def _normalised(text: Any, html: Optional[bool]) -> str:
+    """``text`` checked, and HTML turned into plain text (plain text is kept as it is)."""
+    from .text import normalise
+
+    return normalise(_check_text(text), html=_check_html(html))
+
+
 def _check_reference_date(value: ReferenceDate) -> Optional[dt.date]:
     if value is None:
         return None
@@ -67,32 +80,41 @@ def _run(nlp: Language, text: str, text_start: int = 0) -> JobPosting:
     return to_posting(nlp(text), text_start=text_start)
 
 
-def extract(text: str, *, reference_date: ReferenceDate = None) -> JobPosting:
-    """Extract one posting from its text.
+def extract(text: str, *, reference_date: ReferenceDate = None, html: Optional[bool] = None) -> JobPosting:
+    """Extract one posting from its text, plain or HTML.
 
-    Empty or white-space text gives an empty :class:`JobPosting`. ``reference_date`` is the
-    day relative dates ("Posted 3 days ago") are resolved against.
+    HTML (sniffed when ``html`` is ``None``; see :func:`jobextract.text.normalise`) is
+    turned into plain text first. The posting's ``text`` is that normalised text, and
+    every offset refers to it: ``posting.text[item.start:item.end] == item.text``. Plain
+    text is kept as it is. Empty or white-space text gives an empty :class:`JobPosting`.
+    ``reference_date`` is the day relative dates ("Posted 3 days ago") are resolved against.
+
+    >>> p = extract("<p>We build rockets.</p><h2>Responsibilities</h2><ul><li>Lead design</li></ul>")
+    >>> item = p.responsibilities[0]
+    >>> item.text, p.text[item.start:item.end]
+    ('Lead design', 'Lead design')
 
     Raises:
         InputTypeError: ``text`` is not a str (a ``TypeError``).
         InputValueError: ``reference_date`` is not a date (a ``ValueError``).
     """
-    _check_text(text)
+    text = _normalised(text, html)
     _check_reference_date(reference_date)
     if not text.strip():
         return JobPosting(text=text)
     return _run(load(), text)
 
 
-def extract_page(text: str) -> list[JobPosting]:
+def extract_page(text: str, *, html: Optional[bool] = None) -> list[JobPosting]:
     """Every posting on a page that holds several (see :mod:`jobextract.page`), in order.
 
-    Each posting's ``text`` is its own slice of the page and ``text_start`` where that
-    slice begins; a page where no posting opens gives ``[]``.
+    HTML is normalised first (as in :func:`extract`). Each posting's ``text`` is its own
+    slice of the normalised page and ``text_start`` where that slice begins; a page where
+    no posting opens gives ``[]``.
     """
     from .page import posting_ranges
 
-    _check_text(text)
+    text = _normalised(text, html)
     nlp = load()
     return [_run(nlp, text[s:e], text_start=s) for s, e in posting_ranges(text)]
 
@@ -104,6 +126,7 @@ def extract_many(
     n_process: int = 1,
     as_tuples: bool = False,
     on_error: OnError = "raise",
+    html: Optional[bool] = None,
 ) -> Iterator[Any]:
     """Extract many postings, in input order, through ``nlp.pipe``.
 
@@ -115,18 +138,21 @@ def extract_many(
         on_error: ``"raise"`` stops at the first bad record; ``"record"`` yields an
             :class:`~jobextract.models.ExtractionFailure` in its place; ``"skip"`` logs it
             and goes on.
+        html: as in :func:`extract`: ``None`` sniffs each text for HTML. Each posting's
+            ``text`` is the normalised text its offsets refer to.
     """
     if on_error not in ("raise", "record", "skip"):
         raise InputValueError(f"on_error must be 'raise', 'record' or 'skip', got {on_error!r}", on_error)
     if batch_size < 1 or n_process < 1:
         raise InputValueError("batch_size and n_process must be at least 1", (batch_size, n_process))
+    _check_html(html)
     records = _records(texts, as_tuples)
     if n_process > 1:
         from .parallel import extract_parallel
 
-        results: Iterable = extract_parallel(records, batch_size=batch_size, n_process=n_process)
+        results: Iterable = extract_parallel(records, batch_size=batch_size, n_process=n_process, html=html)
     else:
-        results = _extract_batches(records, batch_size)
+        results = _extract_batches(records, batch_size, html)
     for index, context, result in results:
         if isinstance(result, ExtractionFailure):
             if on_error == "raise":
@@ -149,17 +175,21 @@ def _records(texts: Iterable[Any], as_tuples: bool) -> Iterator[tuple[int, Any, 
             yield index, None, record
 
 
-def _extract_batches(records: Iterator[tuple[int, Any, Any]], batch_size: int) -> Iterator[tuple[int, Any, Any]]:
+def _extract_batches(records: Iterator[tuple[int, Any, Any]], batch_size: int,
+                     html: Optional[bool] = None) -> Iterator[tuple[int, Any, Any]]:
     nlp = load()
     while True:
         batch = list(islice(records, batch_size))
         if not batch:
             return
-        yield from extract_batch(nlp, batch)
+        yield from extract_batch(nlp, batch, html=html)
 
 
-def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]]) -> list[tuple[int, Any, Any]]:
-    """Extract one batch; a bad record becomes an :class:`ExtractionFailure`, the rest go on."""
+def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]], html: Optional[bool] = None) -> list[tuple[int, Any, Any]]:
+    """Extract one batch; a bad record becomes an :class:`ExtractionFailure`, the rest go on.
+
+    Each text is normalised first (HTML to plain text, see :func:`extract`).
+    """
     from .assemble import to_posting
 
     out: list[tuple[int, Any, Any]] = []
@@ -169,7 +199,7 @@ def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]]) -> list[tupl
         try:
             if isinstance(text, Exception):
                 raise text
-            _check_text(text)
+            text = _normalised(text, html)
         except Exception as err:  # noqa: BLE001 - reported as a failure record
             results[pos] = ExtractionFailure.from_exception(index, err)
             continue

@@ -10,8 +10,9 @@ slower than one process here; our workers assemble the :class:`JobPosting` thems
 from __future__ import annotations
 
 import multiprocessing as mp
+from functools import partial
 from itertools import islice
-from typing import Any, Iterator
+from typing import Any, Iterator, Optional
 
 
 def _init_worker() -> None:
@@ -20,10 +21,10 @@ def _init_worker() -> None:
     load()
 
 
-def _work(batch: list[tuple[int, Any, Any]]) -> list[tuple[int, Any, Any]]:
+def _work(batch: list[tuple[int, Any, Any]], html: Optional[bool] = None) -> list[tuple[int, Any, Any]]:
     from .api import extract_batch, load
 
-    return extract_batch(load(), batch)
+    return extract_batch(load(), batch, html=html)
 
 
 def _batches(records: Iterator[tuple[int, Any, Any]], batch_size: int, contexts: dict) -> Iterator[list]:
@@ -38,12 +39,16 @@ def _batches(records: Iterator[tuple[int, Any, Any]], batch_size: int, contexts:
         yield out
 
 
-def extract_parallel(records: Iterator[tuple[int, Any, Any]], *, batch_size: int, n_process: int) -> Iterator[tuple[int, Any, Any]]:
-    """Yield ``(index, context, result)`` in input order, extracted by ``n_process`` workers."""
+def extract_parallel(records: Iterator[tuple[int, Any, Any]], *, batch_size: int, n_process: int,
+                     html: Optional[bool] = None) -> Iterator[tuple[int, Any, Any]]:
+    """Yield ``(index, context, result)`` in input order, extracted by ``n_process`` workers.
+
+    Each worker also normalises its texts (``html`` as in :func:`jobextract.extract`).
+    """
     contexts: dict[int, Any] = {}
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     with ctx.Pool(n_process, initializer=_init_worker) as pool:
-        for done in pool.imap(_work, _batches(records, batch_size, contexts), chunksize=1):
+        for done in pool.imap(partial(_work, html=html), _batches(records, batch_size, contexts), chunksize=1):
             for index, _, result in done:
                 yield index, contexts.pop(index), result
