@@ -6,9 +6,24 @@
 """
 from spacy.tokens import Span
 
+
+def _value_key(span: Span) -> tuple:
+    # spans of different groups may share offsets ("Data Engineer" as title and team):
+    # the label keeps their values apart
+    return ("jobextract_value", span.label_, span.start_char, span.end_char)
+
+
+def _get_value(span: Span):
+    return span.doc.user_data.get(_value_key(span))
+
+
+def _set_value(span: Span, value) -> None:
+    span.doc.user_data[_value_key(span)] = value
+
+
 if not Span.has_extension("jobextract_value"):
     # the normalised value a span stands for (a location's parts, a title's seniority, ...)
-    Span.set_extension("jobextract_value", default=None)
+    Span.set_extension("jobextract_value", getter=_get_value, setter=_set_value)
 
 from . import items, locations, organisations, sections, title  # noqa: E402  (registers factories)
 
