@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .. import lexicons
-from ..layout import BULLET_CHARS, iter_lines, trim
+from ..layout import BULLET_CHARS, iter_lines, list_markers, trim
 
 HEADINGS_KEY = "jobextract_headings"
 SECTIONS_KEY = "jobextract_sections"
@@ -42,18 +42,21 @@ _AFTER_OK = re.compile(rf"[ \t]*(?:$|\n|[:：]|[{BULLET_CHARS}]|[-*–](?=\s)|\d
 
 @Language.factory(
     "jobextract_sections",
-    default_config={"inline_headings": True, "header_max_lines": 4},
+    default_config={"inline_headings": True, "header_max_lines": 4, "classifier": True},
 )
-def make_sections(nlp: Language, name: str, inline_headings: bool, header_max_lines: int) -> "SectionDetector":
-    return SectionDetector(nlp, name, inline_headings=inline_headings, header_max_lines=header_max_lines)
+def make_sections(nlp: Language, name: str, inline_headings: bool, header_max_lines: int,
+                  classifier: bool) -> "SectionDetector":
+    return SectionDetector(nlp, name, inline_headings=inline_headings, header_max_lines=header_max_lines,
+                           classifier=classifier)
 
 
 class SectionDetector:
     """Split a Doc into labelled sections from the heading lexicon and layout cues."""
 
     def __init__(self, nlp: Language, name: str = "jobextract_sections", *, inline_headings: bool = True,
-                 header_max_lines: int = 4) -> None:
+                 header_max_lines: int = 4, classifier: bool = True) -> None:
         self.name = name
+        self.classifier = classifier
         self.inline_headings = inline_headings
         self.header_max_lines = header_max_lines
         rules = lexicons.headings()
@@ -82,12 +85,20 @@ class SectionDetector:
         first = headings[0][0] if headings else len(text)
         s, e = trim(text, header_end, first)
         if e > s:
-            section_spans.append(doc.char_span(s, e, label="summary", alignment_mode="expand"))
+            list_at = self._unheaded_list(text, s, e) if self.classifier else None
+            if list_at:
+                at, label = list_at
+                section_spans.append(doc.char_span(s, trim(text, s, at)[1], label="summary", alignment_mode="expand"))
+                section_spans.append(doc.char_span(at, e, label=label, alignment_mode="expand"))
+            else:
+                section_spans.append(doc.char_span(s, e, label="summary", alignment_mode="expand"))
         for i, (hs, he, label) in enumerate(headings):
             stop = headings[i + 1][0] if i + 1 < len(headings) else len(text)
             body_s, body_e = trim(text, he, stop, chars=" \t\r\n\u00a0:：")
             if body_e <= body_s and i + 1 < len(headings) and headings[i + 1][2] == label:
                 continue  # a heading written twice in a row ("Responsibilities Responsibilities")
+            if label == "other" and self.classifier and body_e > body_s:
+                label = _vote(text, body_s, body_e) or label  # no heading decides: the classifier does
             heading_spans.append(doc.char_span(hs, he, label=label, alignment_mode="expand"))
             s, e = trim(text, hs, stop)
             section_spans.append(doc.char_span(s, e, label=label, alignment_mode="expand"))
@@ -198,6 +209,23 @@ class SectionDetector:
                 out.append((s, nxt + 1 if colon else e, rule.label))
         return out
 
+    @staticmethod
+    def _unheaded_list(text: str, start: int, end: int) -> Optional[tuple[int, str]]:
+        """A bulleted list at the end of the summary that no heading names: where it starts
+        (with its lead-in line) and the label the classifier gives its items."""
+        found = [m for m in list_markers(text, start, end) if _at_line_start(text, m[0])]
+        if len(found) < 3:
+            return None
+        first = found[0][0]
+        line_start = text.rfind("\n", start, first) + 1
+        prev_end = text.rfind("\n", start, max(start, line_start - 1))
+        lead_in = text[prev_end + 1:line_start].strip() if prev_end >= start - 1 else ""
+        at = line_start
+        if lead_in.endswith((":", "：")):
+            at = text.find(lead_in, prev_end + 1)
+        label = _vote(text, first, end)
+        return (at, label) if label else None
+
     def _header_end(self, text: str, headings) -> int:
         """End of the header: the short lines that open a posting (location, title)."""
         first_heading = headings[0][0] if headings else len(text)
@@ -215,6 +243,34 @@ class SectionDetector:
         if end and end == lines[-1][1] and not headings:
             return 0  # nothing but short lines: leave them to the summary
         return end
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+_VOTED = ("responsibilities", "requirements", "benefits", "team", "about_company")
+
+
+def _vote(text: str, start: int, end: int, *, share: float = 0.6, confidence: float = 0.55) -> Optional[str]:
+    """The label most items of ``text[start:end]`` get from the sentence classifier, when
+    enough of them agree and are sure enough; else ``None``."""
+    from .. import classifier
+    from ..layout import split_items
+
+    pieces = [text[s:e] for s, e in split_items(text, start, end)][:40]
+    pieces = [p for p in pieces if len(p.split()) >= 3]
+    if not pieces or not classifier.available():
+        return None
+    votes = classifier.classify(pieces)
+    best = max(_VOTED, key=lambda lab: sum(1 for v, _ in votes if v == lab))
+    probs = [p for v, p in votes if v == best]
+    if len(probs) >= share * len(votes) and sum(probs) / len(probs) >= confidence:
+        return best
+    return None
 
 
 def _label_by_keyword(key: str) -> Optional[str]:
