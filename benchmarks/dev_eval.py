@@ -7,7 +7,7 @@ Usage (from the repo root, after ``python benchmarks/dev_gold.py``)::
 
 Each source is sampled to ``--limit`` postings (a seeded sample, the same every run;
 ``--limit 0`` takes them all) and run through ``jobextract.extract_many``; every posting
-is scored by ``tests/scoring.py``'s ``score_posting``, the shared scorer's logic.
+is scored by ``tests/scoring.py``'s ``score_records``, the shared scorer's logic.
 ``--show`` prints the failures (metric < 1) of each source, as the scorer's ``--show`` does.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Optional
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # a script, not a test: our scorer lives in tests/
 
-from tests.scoring import score_posting  # noqa: E402
+from tests.scoring import score_records  # noqa: E402
 
 SOURCES = ("google", "glassdoor", "la_city", "nhs", "nhs_text", "indeed", "indeed_text")
 SEED = 20240611
@@ -37,20 +37,51 @@ def load_gold(path: Path, limit: int) -> list[dict]:
     return records
 
 
-def evaluate(records: list[dict]) -> tuple[list[tuple[dict, list]], int]:
-    """Extract every record and score it: ``[(record, [(metric, value, detail), ...])]``, errors."""
+def evaluate(records: list[dict]) -> tuple[list[tuple[dict, list, dict]], int]:
+    """Extract and score every record: ``[(record, [(metric, value), ...], prediction)]``, errors.
+
+    The postings are extracted in batches by ``extract_many``; each is then scored by
+    ``tests/scoring.py``'s ``score_records``, handed its ready result.
+    """
     import jobextract
 
-    out, errors = [], 0
-    results = jobextract.extract_many(((r["text"], r) for r in records), as_tuples=True, on_error="record")
-    for result, rec in results:
+    failures = {}
+    results = {}
+    batch = jobextract.extract_many(((r["text"], i) for i, r in enumerate(records)), as_tuples=True,
+                                    on_error="record")
+    for result, i in batch:
         if isinstance(result, jobextract.ExtractionFailure):
-            errors += 1
-            pred = {}
+            failures[i] = result
         else:
-            pred = result.model_dump(mode="json")
-        out.append((rec, score_posting(rec["gold"], pred)))
+            results[i] = result
+
+    out, errors = [], 0
+    for i, rec in enumerate(records):
+        def ready(_text, i=i):
+            if i in failures:
+                raise failures[i].to_exception()
+            return results[i]
+
+        scores, err = score_records([rec], extract=ready)
+        errors += err
+        pred = results[i].model_dump(mode="json") if i in results else {"error": failures[i].message}
+        out.append((rec, [(m, v) for m, vals in scores.items() for v in vals], pred))
     return out, errors
+
+
+def _detail(rec: dict, metric: str, pred: dict) -> str:
+    """Gold and prediction of a failed metric, for ``--show``."""
+    field = metric.removesuffix("_absent")
+    field = {"location": "locations"}.get(field, field)
+    got = pred.get("error") or pred.get(field)
+    if field == "locations" and isinstance(got, list):
+        got = [(p.get("city"), p.get("country")) for p in got]
+        gold = [(g.get("city"), g.get("country")) for g in rec["gold"].get(field) or []]
+    elif isinstance(got, list):  # items: too long to print
+        return f"gold {len(rec['gold'].get(field) or [])} items, predicted {len(got)}"
+    else:
+        gold = rec["gold"].get(field)
+    return f"gold={str(gold)[:150]} pred={str(got)[:150]}"
 
 
 def table(rows: dict[str, dict[str, list[float]]], extra: dict[str, str]) -> str:
@@ -94,14 +125,14 @@ def main(argv: Optional[list[str]] = None) -> int:
         elapsed = time.perf_counter() - t0
         scores: dict[str, list[float]] = defaultdict(list)
         shown: dict[str, int] = defaultdict(int)
-        for rec, metrics in scored:
-            for metric, value, detail in metrics:
+        for rec, metrics, pred in scored:
+            for metric, value in metrics:
                 scores[metric].append(value)
                 if "layout" in rec:
                     by_layout[rec["layout"]][metric].append(value)
                 if args.show and value < 1 and shown[metric] < args.show:
                     shown[metric] += 1
-                    print(f"  {source} {rec['id']} {metric}={value:.2f} {detail[:300]}")
+                    print(f"  {source} {rec['id']} {metric}={value:.2f} {_detail(rec, metric, pred)}")
         rows[source] = dict(scores)
         extra[source] = f"{len(records)} {errors} {elapsed:.1f}"
     if not rows:
