@@ -212,8 +212,10 @@ def google_title(title: str) -> str:
 
     >>> google_title("Partner Sales Engineer, Google Cloud")
     'Partner Sales Engineer'
+    >>> google_title("Head of Services (English, German), Google Cloud")
+    'Head of Services (English, German)'
     """
-    return title.split(",")[0].strip()
+    return re.split(r",(?![^(]*\))", title)[0].strip()
 
 
 def _fmt_heading(h: str, layout: str, rng: random.Random) -> str:
@@ -276,13 +278,13 @@ def _gb_cities() -> frozenset[str]:
 
 def nhs_city(locality: str, known: frozenset[str]) -> Optional[str]:
     """The town of an NHS ``addressLocality``: ``"Gainsborough, Lincolnshire"`` → ``"Gainsborough"``,
-    ``"Southmead Hospital, Bristol"`` → ``"Bristol"`` (a part that names a site is not a city)."""
+    ``"Southmead Hospital, Bristol"`` → ``"Bristol"`` (a part that names a site is not a city);
+    ``None`` when no part is a known British town ("National", "Various locations")."""
     parts = [p.strip() for p in locality.split(",") if p.strip()]
-    places = [p for p in parts if not _FACILITY.search(p)]
-    for p in places:
-        if p.lower() in known:
+    for p in parts:
+        if not _FACILITY.search(p) and p.lower() in known:
             return p
-    return places[0] if places else None
+    return None
 
 
 def build_nhs(data: Path) -> Iterator[tuple[dict, dict]]:
@@ -351,9 +353,9 @@ def build_la_city(data: Path) -> Iterator[dict]:
         text = row["text"]
         gold: dict = {}
         m = _LA_NAME.match(row["file_name"])
-        head = normalised("\n".join(text.strip().split("\n")[:3]))
-        if m and stated(m.group("title"), head):
-            gold["title"] = " ".join(m.group("title").split())
+        first = " ".join(text.strip().split("\n")[0].split())
+        if m and normalised(first) == normalised(m.group("title")):
+            gold["title"] = first  # as the text writes it (file names lose apostrophes)
         if stated("City of Los Angeles", normalised(text)):
             gold["company"] = "City of Los Angeles"
         yield {"id": "la-" + Path(row["file_name"]).stem.replace(" ", "_"), "text": text, "gold": gold}
