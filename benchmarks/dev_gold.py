@@ -208,14 +208,20 @@ def google_title(title: str) -> str:
     """The job title of a Google ``Title``, by the contract (no team, no organisation).
 
     Google writes "Role, Team or speciality, Organisation"; the role is the part before
-    the first comma.
+    the first comma. A bracketed note ("(English, German)", "(PMM)", "(Full-time/Part-time)")
+    and a year ("MBA Intern 2018") are not part of the title.
 
     >>> google_title("Partner Sales Engineer, Google Cloud")
     'Partner Sales Engineer'
     >>> google_title("Head of Services (English, German), Google Cloud")
-    'Head of Services (English, German)'
+    'Head of Services'
+    >>> google_title("MBA Intern 2018")
+    'MBA Intern'
     """
-    return re.split(r",(?![^(]*\))", title)[0].strip()
+    role = re.split(r",(?![^(]*\))", title)[0]
+    role = re.sub(r"\s*\([^)]*\)", "", role)
+    role = re.sub(r"\s+(?:19|20)\d\d\b", "", role)
+    return role.strip()
 
 
 def _fmt_heading(h: str, layout: str, rng: random.Random) -> str:

@@ -35,7 +35,7 @@ COMPANY_KEY = "jobextract_company"
 
 _W = r"(?:[A-Z0-9][\w'’\-/.+]*[\w+]|[A-Z0-9]|[a-z]+[A-Z][\w\-]*|\([A-Z0-9][\w\-&]*\))"
 NAME = rf"{_W}(?:[ \t]+(?:&|and|of|for|de|la)?[ \t]*{_W})*"
-_NAME_TEAM = re.compile(rf"(?P<name>{NAME})[ \t]+(?:[Tt]eams?|TEAM)\b")
+_NAME_TEAM = re.compile(rf"(?P<name>(?>{NAME}))[ \t]+(?:[Tt]eam|TEAM)\b")  # "other Google teams" names none
 _JOIN_TEAM = re.compile(rf"\b(?:part of|join|joining)\s+(?:the|our)\s+(?P<name>{NAME})\s+(?:[Tt]eam|group|organi[sz]ation)\b")
 _OPENING = re.compile(rf"^(?:The[ \t]+)?(?P<name>{NAME})[ \t]+(?:is|are|was|builds|owns|drives|powers|leads|develops|team)\b")
 _POSSESSIVE_TEAMS = re.compile(rf"(?P<name>{NAME})['’]s(?:\s+[a-z]+){{0,2}}\s+teams?\b")
@@ -51,7 +51,7 @@ _STRONG = [
     re.compile(rf"(?P<name>{NAME})\s+does\s+not\s+discriminate\b"),
 ]
 _WEAK = [
-    re.compile(rf"(?P<name>{NAME})['’]s\b"),
+    re.compile(rf"(?P<name>{NAME})['’]s\b(?!\s+(?:degree|level|programme|program)\b)"),
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9\-]+)\.com\b"),
     re.compile(rf"(?P<name>{NAME})\s+(?:customers|clients|employees|users|shoppers|members)\b"),
     re.compile(rf"\b(?:across|within|cross|throughout)\s+(?P<name>{NAME})"),
@@ -198,6 +198,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 if not hit:
                     continue
                 s, e, name = hit
+                if weight < 3 and " " not in name and _opens_sentence(text, s):
+                    continue  # "Assist customers ...": a capital that only opens a sentence
                 if name == team_name:
                     continue  # the team itself is not the employer
                 name = _employer_of(text, name)
@@ -229,6 +231,18 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     return s, e, name
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence, a line or a list item.
+
+    >>> _opens_sentence("Lead. Assist customers", 6), _opens_sentence("help Acme customers", 5)
+    (True, False)
+    """
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n•·-*" or text[i] in "\"“("
+
+
 def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     r"""The first part of an opening "Company | Role | Location" line.
 
@@ -241,10 +255,13 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     start = len(text) - len(text.lstrip())
     nl = text.find("\n", start)
     line = text[start: nl if nl >= 0 else len(text)]
-    if line.count("|") < 2:
+    parts = place_parts(line)
+    if line.count("|") < 1 or len(parts) < 2:
         return None
-    a, b = place_parts(line)[0]
+    a, b = parts[0]
     name = line[a:b].strip()
+    if line.count("|") == 1 and not title_from_line(line, *parts[1]):
+        return None  # "Acme | Data Engineer": one bar is enough when a title follows
     if not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name):
         return None
     return start + a, start + a + len(name), name
@@ -274,7 +291,8 @@ def _employer_of(text: str, name: str) -> Optional[str]:
 _GENERIC = frozenset(
     "city county state university college department company firm agency government district school "
     "hospital trust council group team organization organisation institute center centre division bureau "
-    "office ministry board authority service services corporation business employer client".split()
+    "office ministry board authority service services corporation business employer client "
+    "master masters bachelor bachelors associate doctor doctorate".split()
 )
 _NOT_ORGS = frozenset(
     "i we you they he she it us u.s. u.s the our your this that a an ai ml".split()

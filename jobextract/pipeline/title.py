@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..geo import place_parts
-from ..layout import iter_lines
+from ..layout import iter_lines, split_sentences, trim
 from .locations import LOCATIONS_KEY
 from .sections import SECTIONS_KEY
 
@@ -39,6 +39,8 @@ _STOP = frozenset(
     "from across into".split()
 )
 _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*[(|]")
+# "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w&\-]*)*")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _HOLDERS = re.compile(r"(?<![\w\-])(?P<t>(?:[A-Z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)\s+in\s+this\s+(?:role|position)\b")
@@ -66,6 +68,10 @@ class TitleFinder:
                     if hit and (best is None or (0, s) < best[0]):
                         best = ((0, s), *hit)
                 continue
+            if sec.label_ == "summary" and (best is None or best[0][0] > 0):
+                hit = _opening_title(text, sec.start_char, sec.end_char)
+                if hit:
+                    best = ((0.5, hit[0]), *hit)
             where = 1 if sec.label_ in _SEARCH_IN else 3  # prose before lists, lists last
             for hit in _cue_titles(text, sec.start_char, sec.end_char):
                 s, e, title = hit
@@ -81,6 +87,27 @@ class TitleFinder:
                 spans.append(span)
         doc.spans[TITLE_KEY] = spans
         return doc
+
+
+def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, str]]:
+    """A title that is the whole first sentence of the text ("Interaction Designer. ...").
+
+    >>> t = "Interaction Designer. Responsibilities • Design flows"
+    >>> _opening_title(t, 0, len(t))
+    (0, 20, 'Interaction Designer')
+    >>> _opening_title("Our engineers build tools. We ship.", 0, 35) is None
+    True
+    """
+    sentences = split_sentences(text, start, min(end, start + 200))
+    if not sentences:
+        return None
+    s, e = sentences[0]
+    e = trim(text, s, e, chars=" .!:;\t\n")[1]
+    hit = title_from_line(text, s, e)
+    if hit and hit[1] == e and len(hit[2].split()) <= 8 and all(
+            w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
+        return hit
+    return None
 
 
 def _cue_titles(text: str, start: int, end: int):
@@ -163,6 +190,9 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     surface = text[s:e]
     parts = surface.split()
     parts[-1] = parts[-1] if _head(parts[-1]) == parts[-1].lower() else parts[-1][:-1]
+    of = _OF_NAME.match(text, e, end)
+    if of and parts[-1] == surface.split()[-1]:
+        return s, of.end(), " ".join(parts) + text[e:of.end()]
     return s, e, " ".join(parts)
 
 
@@ -189,6 +219,8 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
             continue
         last = words[head_at]
         e = a + part.find(last, len(" ".join(words[:head_at]))) + len(last)
+        of = _OF_NAME.match(line, e, a + len(part))
+        e = of.end() if of else e
         title = line[a:e].strip(" ,.")
         return start + a, start + a + len(title), title
     return None
