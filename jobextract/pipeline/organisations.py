@@ -208,6 +208,12 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 scores[name] += weight
                 if name not in where or s < where[name][0]:
                     where[name] = (s, s + len(name))
+    for s, e, name in _title_line_companies(text):
+        name = _employer_of(text, name)
+        if name and name != team_name:
+            scores[name] += 3.0
+            if name not in where or s < where[name][0]:
+                where[name] = (s, s + len(name))
     header = _header_company(text)
     if header:
         s, e, name = header
@@ -241,6 +247,46 @@ def _opens_sentence(text: str, pos: int) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in ".!?:;\n•·-*" or text[i] in "\"“("
+
+
+_TITLE_TAIL = re.compile(r"\s*(?:,|\s-\s|\s–\s|\s@\s|\sat\s)\s*")
+
+
+def _title_line_companies(text: str) -> list[tuple[int, int, str]]:
+    """Employers named after the title on an opening line: "Product Specialist, Google
+    Cloud", "Voice Designer - Google", "Program Manager at Acme".
+
+    >>> _title_line_companies("Voice User Interface Designer - Google. We design.")
+    [(32, 38, 'Google')]
+    """
+    from .title import title_from_line
+
+    out = []
+    pos = 0
+    for _ in range(3):
+        while pos < len(text) and text[pos] in " \t\n":
+            pos += 1
+        nl = text.find("\n", pos)
+        stop = nl if nl >= 0 else len(text)
+        dot = text.find(". ", pos, stop)
+        line_end = dot if dot >= 0 else stop
+        hit = title_from_line(text, pos, line_end)
+        if hit:
+            tail = text[hit[1]:line_end].rstrip(" .")
+            parts = [p for p in _TITLE_TAIL.split(tail) if p.strip()]
+            if parts and _TITLE_TAIL.match(tail):
+                last = parts[-1].strip()
+                m = re.fullmatch(NAME, last)
+                if m and last.split()[-1] not in lexicons.org_divisions() or " " in last:
+                    at = text.rfind(last, hit[1], line_end)
+                    sep = _TITLE_TAIL.match(tail).group()
+                    if "," not in sep or len(re.findall(rf"\b{re.escape(last.split()[0])}\b", text)) >= 2:
+                        out.append((at, at + len(last), last))
+            break
+        pos = stop + 1
+        if pos >= len(text):
+            break
+    return out
 
 
 def _header_company(text: str) -> Optional[tuple[int, int, str]]:

@@ -103,6 +103,9 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
         return None
     s, e = sentences[0]
     e = trim(text, s, e, chars=" .!:;\t\n")[1]
+    first = place_parts(text[s:e])[0]
+    comma = text.find(", ", s + first[0], s + first[1])
+    e = comma if comma >= 0 else s + first[1]
     hit = title_from_line(text, s, e)
     if hit and hit[1] == e and len(hit[2].split()) <= 8 and all(
             w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
