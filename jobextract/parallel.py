@@ -20,10 +20,11 @@ def _init_worker() -> None:
     load()
 
 
-def _work(batch: list[tuple[int, Any, Any]]) -> list[tuple[int, Any, Any]]:
+def _work(job: tuple[list[tuple[int, Any, Any]], Any]) -> list[tuple[int, Any, Any]]:
     from .api import extract_batch, load
 
-    return extract_batch(load(), batch)
+    batch, reference_date = job
+    return extract_batch(load(), batch, reference_date)
 
 
 def _batches(records: Iterator[tuple[int, Any, Any]], batch_size: int, contexts: dict) -> Iterator[list]:
@@ -38,12 +39,14 @@ def _batches(records: Iterator[tuple[int, Any, Any]], batch_size: int, contexts:
         yield out
 
 
-def extract_parallel(records: Iterator[tuple[int, Any, Any]], *, batch_size: int, n_process: int) -> Iterator[tuple[int, Any, Any]]:
+def extract_parallel(records: Iterator[tuple[int, Any, Any]], *, batch_size: int, n_process: int,
+                     reference_date: Any = None) -> Iterator[tuple[int, Any, Any]]:
     """Yield ``(index, context, result)`` in input order, extracted by ``n_process`` workers."""
     contexts: dict[int, Any] = {}
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     with ctx.Pool(n_process, initializer=_init_worker) as pool:
-        for done in pool.imap(_work, _batches(records, batch_size, contexts), chunksize=1):
+        jobs = ((batch, reference_date) for batch in _batches(records, batch_size, contexts))
+        for done in pool.imap(_work, jobs, chunksize=1):
             for index, _, result in done:
                 yield index, contexts.pop(index), result
