@@ -35,11 +35,11 @@ class TermMatch(NamedTuple):
     end: int
 
 
-_BEFORE = r"(?:(?<=^)|(?<=[\s|,;/(\[\-–—•:]))"
+_BEFORE = r"(?:^|(?<=[\s|,;/(\[\-–—•:]))"
 _AFTER = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+))"
 _FIELD = re.compile(
     r"(?im)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee)"
-    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours|arrangement|model|contract|locations?|workplace|remote|time\s+type)"
+    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours|arrangement|model|contract|locations?|workplace|time\s+type)"
     r"[ \t_*]*(?::|\||[ \t][-–][ \t])[ \t_*]*\n?[ \t]*(?P<value>[^\n]{1,100})"
 )
 
@@ -54,8 +54,12 @@ def _compile(where: str) -> list[tuple[re.Pattern[str], lexicons.JobTermRule]]:
     return out
 
 
+_WORDS = re.compile(r"\w+")
 _VALUES = _compile("value")
-_PHRASES = _compile("phrase")
+_PHRASE_RULES = [r for r in lexicons.job_terms() if r.where == "phrase"]
+# one pass over the lower-cased text for all phrase rules (a case-sensitive pattern is
+# many times faster than IGNORECASE over a whole posting)
+_PHRASES = re.compile("|".join(rf"(?<![a-z])(?P<p{i}>{r.regex})" for i, r in enumerate(_PHRASE_RULES)))
 
 
 def _scan(rules, text: str, start: int, end: int, strength: int) -> list[TermMatch]:
@@ -73,20 +77,23 @@ def _scan(rules, text: str, start: int, end: int, strength: int) -> list[TermMat
     return kept
 
 
-def header_lines(text: str, header_end: int, max_len: int = 200) -> list[tuple[int, int]]:
-    """The short lines of the header, and the first line: where header segments are read.
+def header_lines(text: str, header_end: int, *, first_lines: int = 3, max_words: int = 10) -> list[tuple[int, int]]:
+    """The lines header segments are read from: in the header (or the first ``first_lines``),
+    and either split by ``|`` or short (at most ``max_words`` words), so not sentences.
 
-    >>> header_lines("Acme | Remote\\nWe build things.", 0)
+    >>> header_lines("Acme | Remote\\nWe build things for remote teams all over the world, every day.", 0)
     [(0, 13)]
     """
     lines = []
-    pos = 0
-    limit = max(header_end, text.find("\n") if "\n" in text else len(text))
-    while pos <= limit and pos < len(text):
+    pos, n = 0, 0
+    while pos < len(text) and (pos < header_end or n < first_lines):
         nl = text.find("\n", pos)
         nl = len(text) if nl < 0 else nl
-        if nl - pos <= max_len and text[pos:nl].strip():
-            lines.append((pos, nl))
+        line = text[pos:nl]
+        if line.strip():
+            n += 1
+            if "|" in line or len(_WORDS.findall(line)) <= max_words:
+                lines.append((pos, nl))
         pos = nl + 1
     return lines
 
@@ -96,11 +103,16 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
     out: list[TermMatch] = []
     fields = []
     for m in _FIELD.finditer(text):
-        fields.append((m.start(), m.end()))
+        fields.append((m.start(), m.start("value")))  # the label: not a value itself
         out.extend(_scan(_VALUES, text, m.start("value"), m.end("value"), 2))
     for s, e in header_lines(text, header_end):
         out.extend(t for t in _scan(_VALUES, text, s, e, 1) if not any(a <= t.start < b for a, b in fields))
-    out.extend(_scan(_PHRASES, text, 0, len(text), 0))
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _PHRASES.finditer(lowered):
+        rule = _PHRASE_RULES[int(m.lastgroup[1:])]
+        out.append(TermMatch(rule.field, rule.value, 0, rule.rank, m.start(), m.end()))
     out.sort(key=lambda t: t.start)
     return out
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import PatternError
 
@@ -140,6 +140,19 @@ class JobTermRule(_RegexRule):
     value: str
     where: Literal["value", "phrase"]
     rank: int = Field(0, ge=0, description="higher wins when one posting states several values")
+
+    @model_validator(mode="after")
+    def _known_value(self) -> "JobTermRule":
+        allowed = _JOB_VALUES[self.field]
+        if self.value not in allowed:
+            raise ValueError(f"value {self.value!r} is not one of {sorted(allowed)}")
+        return self
+
+
+_JOB_VALUES = {
+    "employment_type": frozenset({"full_time", "part_time", "contract", "temporary", "internship"}),
+    "work_arrangement": frozenset({"remote", "hybrid", "onsite"}),
+}
 
 
 R = TypeVar("R", bound=_Rule)

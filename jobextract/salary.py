@@ -49,11 +49,13 @@ _NUMBER = (
     r"|\d+(?:[.,]\d{1,2}(?!\d))?"
 )
 _MULT = r"(?:k(?![A-Za-z])|(?:mn|mm|m|bn|b|tn|million|billion|trillion)(?![A-Za-z])|lpa(?![A-Za-z])|lakhs?|lacs?|l\b|crores?|cr\b)"
+# a figure starts at its digits (cheap to find); a currency before it is looked for after
 _FIGURE = re.compile(
-    rf"(?P<cur1>{_CUR_BEFORE})?[ \u00a0]?(?:~|≈|c\.\s?|ca\.\s?)?(?<![\d.,])(?P<num>{_NUMBER})"
+    rf"(?<![\d.,])(?P<num>{_NUMBER})"
     rf"(?:[ \u00a0]?(?P<mult>{_MULT}))?(?P<plus>\+)?(?:[ \u00a0]?(?P<cur2>{_CUR_AFTER}))?",
     re.IGNORECASE,
 )
+_CUR_TAIL = re.compile(rf"(?P<cur1>{_CUR_BEFORE})[ \u00a0]?(?:~|≈|c\.\s?|ca\.\s?)?$", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|~|to|and|till|until|up\s+to)\s*(?:(?:a|an)\s+)?$", re.IGNORECASE)
 _MIN_ONLY = re.compile(r"(?:from|starting(?:\s+(?:at|from))?|start(?:s|ing)?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|over|above|in\s+excess\s+of)\s*:?\s*$", re.IGNORECASE)
 _MAX_ONLY = re.compile(r"(?:up\s*to|upto|maximum(?:\s+of)?|max\.?|not\s+(?:to\s+)?exceed(?:ing)?)\s*:?\s*$", re.IGNORECASE)
@@ -62,6 +64,7 @@ _BOUNDARY = re.compile(r"\n|[.!?;](?=\s)|\|")
 _UNIT_AFTER = re.compile(
     r"[ \u00a0]*(?!(?:depending|dependent|doe|plus|per|pro|gross|basic|base|annual|annually|yearly|salary|to|and|or|with|a|an|p)\b)[a-z]",
 )
+_ADDITION = re.compile(r"\s*(?:\+|\bplus\b|&|\band\b|\bwith\b)", re.IGNORECASE)
 _NOT_PAY_NUMBERS = re.compile(r"^(?:401|403|457)$")
 
 
@@ -140,7 +143,9 @@ def _figures(text: str, start: int, end: int) -> list[_Fig]:
             value *= 100_000
         elif mult.startswith("cr"):
             value *= 10_000_000
-        cur = m.group("cur1") or m.group("cur2")
+        tail = _CUR_TAIL.search(text, max(start, m.start() - 8), m.start())
+        cur1 = tail.group("cur1") if tail else None
+        cur = cur1 or m.group("cur2")
         code = _CURRENCY.get(cur.lower()) if cur else None
         if cur and cur.isalpha() and cur.lower() not in ("rs", "rmb", "kč") and len(cur) == 3 and not cur.isupper():
             code = None  # "usd" in running text is not a code; codes are written upper case
@@ -148,7 +153,7 @@ def _figures(text: str, start: int, end: int) -> list[_Fig]:
             continue  # "50L" is litres unless the figure is in rupees
         if code is None and mult.startswith(("l", "cr")):
             code = "INR"
-        s = m.start() if (m.group("cur1") and code) else m.start("num")
+        s = tail.start() if (cur1 and code) else m.start("num")
         e = m.end() if (m.group("cur2") and code) or not m.group("cur2") else m.start("cur2")
         while e > s and text[e - 1].isspace():
             e -= 1
@@ -236,6 +241,7 @@ def find_salaries(
         after = text[last.end:after_end]
         cut = _BOUNDARY.search(after)
         after = after[: cut.start()] if cut else after
+        after = _ADDITION.split(after, 1)[0]  # "$150k-$200k + equity": what is added is not this figure
         floor = last.end
         period_m = ("year", last.end) if last.mult == "lpa" else _period_after(text, last.end)
         if any(f.num and _NOT_PAY_NUMBERS.match(f.num) and not f.currency for f in group):
