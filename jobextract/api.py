@@ -74,10 +74,17 @@ def _check_reference_date(value: ReferenceDate) -> Optional[dt.date]:
     raise InputTypeError("reference_date", value, "a date, a datetime or an ISO date string")
 
 
-def _run(nlp: Language, text: str, text_start: int = 0) -> JobPosting:
+def _make_doc(nlp: Language, text: str, reference_date: Optional[dt.date]):
+    """The Doc the components run on, carrying the caller's ``reference_date``."""
+    doc = nlp.make_doc(text)
+    doc._.jobextract_reference_date = reference_date
+    return doc
+
+
+def _run(nlp: Language, text: str, text_start: int = 0, reference_date: Optional[dt.date] = None) -> JobPosting:
     from .assemble import to_posting
 
-    return to_posting(nlp(text), text_start=text_start)
+    return to_posting(nlp(_make_doc(nlp, text, reference_date)), text_start=text_start)
 
 
 def extract(text: str, *, reference_date: ReferenceDate = None, html: Optional[bool] = None) -> JobPosting:
@@ -99,13 +106,13 @@ def extract(text: str, *, reference_date: ReferenceDate = None, html: Optional[b
         InputValueError: ``reference_date`` is not a date (a ``ValueError``).
     """
     text = _normalised(text, html)
-    _check_reference_date(reference_date)
+    reference = _check_reference_date(reference_date)
     if not text.strip():
         return JobPosting(text=text)
-    return _run(load(), text)
+    return _run(load(), text, reference_date=reference)
 
 
-def extract_page(text: str, *, html: Optional[bool] = None) -> list[JobPosting]:
+def extract_page(text: str, *, reference_date: ReferenceDate = None, html: Optional[bool] = None) -> list[JobPosting]:
     """Every posting on a page that holds several (see :mod:`jobextract.page`), in order.
 
     HTML is normalised first (as in :func:`extract`). Each posting's ``text`` is its own
@@ -115,8 +122,9 @@ def extract_page(text: str, *, html: Optional[bool] = None) -> list[JobPosting]:
     from .page import posting_ranges
 
     text = _normalised(text, html)
+    reference = _check_reference_date(reference_date)
     nlp = load()
-    return [_run(nlp, text[s:e], text_start=s) for s, e in posting_ranges(text)]
+    return [_run(nlp, text[s:e], text_start=s, reference_date=reference) for s, e in posting_ranges(text)]
 
 
 def extract_many(
@@ -126,6 +134,7 @@ def extract_many(
     n_process: int = 1,
     as_tuples: bool = False,
     on_error: OnError = "raise",
+    reference_date: ReferenceDate = None,
     html: Optional[bool] = None,
 ) -> Iterator[Any]:
     """Extract many postings, in input order, through ``nlp.pipe``.
@@ -138,6 +147,7 @@ def extract_many(
         on_error: ``"raise"`` stops at the first bad record; ``"record"`` yields an
             :class:`~jobextract.models.ExtractionFailure` in its place; ``"skip"`` logs it
             and goes on.
+        reference_date: the day relative dates are resolved against, for every record.
         html: as in :func:`extract`: ``None`` sniffs each text for HTML. Each posting's
             ``text`` is the normalised text its offsets refer to.
     """
@@ -146,13 +156,15 @@ def extract_many(
     if batch_size < 1 or n_process < 1:
         raise InputValueError("batch_size and n_process must be at least 1", (batch_size, n_process))
     _check_html(html)
+    reference = _check_reference_date(reference_date)
     records = _records(texts, as_tuples)
     if n_process > 1:
         from .parallel import extract_parallel
 
-        results: Iterable = extract_parallel(records, batch_size=batch_size, n_process=n_process, html=html)
+        results: Iterable = extract_parallel(records, batch_size=batch_size, n_process=n_process,
+                                             reference_date=reference, html=html)
     else:
-        results = _extract_batches(records, batch_size, html)
+        results = _extract_batches(records, batch_size, reference, html)
     for index, context, result in results:
         if isinstance(result, ExtractionFailure):
             if on_error == "raise":
@@ -176,16 +188,18 @@ def _records(texts: Iterable[Any], as_tuples: bool) -> Iterator[tuple[int, Any, 
 
 
 def _extract_batches(records: Iterator[tuple[int, Any, Any]], batch_size: int,
+                     reference_date: Optional[dt.date] = None,
                      html: Optional[bool] = None) -> Iterator[tuple[int, Any, Any]]:
     nlp = load()
     while True:
         batch = list(islice(records, batch_size))
         if not batch:
             return
-        yield from extract_batch(nlp, batch, html=html)
+        yield from extract_batch(nlp, batch, reference_date, html=html)
 
 
-def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]], html: Optional[bool] = None) -> list[tuple[int, Any, Any]]:
+def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]],
+                  reference_date: Optional[dt.date] = None, html: Optional[bool] = None) -> list[tuple[int, Any, Any]]:
     """Extract one batch; a bad record becomes an :class:`ExtractionFailure`, the rest go on.
 
     Each text is normalised first (HTML to plain text, see :func:`extract`).
@@ -208,13 +222,13 @@ def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]], html: Option
         else:
             good.append((pos, text))
     try:
-        docs = list(nlp.pipe(t for _, t in good))
+        docs = list(nlp.pipe(_make_doc(nlp, t, reference_date) for _, t in good))
         for (pos, _), doc in zip(good, docs):
             results[pos] = to_posting(doc)
     except Exception:  # noqa: BLE001 - one bad text must not cost the batch: redo one by one
         for pos, text in good:
             try:
-                results[pos] = to_posting(nlp(text))
+                results[pos] = to_posting(nlp(_make_doc(nlp, text, reference_date)))
             except Exception as err:  # noqa: BLE001
                 results[pos] = ExtractionFailure.from_exception(batch[pos][0], err)
     for pos, (index, context, _) in enumerate(batch):

@@ -14,7 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .layout import trim
-from .models import Item, JobPosting, Location, Section, Team, TextSpan
+from .models import DateValue, Dates, Item, JobPosting, Location, Salary, Section, Team, TextSpan
+from .pipeline.facts import DATES_KEY, EMPLOYMENT_KEY, SALARY_KEY
 from .pipeline.items import ITEM_LABELS, ITEMS_KEY
 from .pipeline.locations import LOCATIONS_KEY
 from .pipeline.organisations import COMPANY_KEY, TEAM_KEY
@@ -54,6 +55,25 @@ def to_posting(doc: Doc, *, text_start: int = 0) -> JobPosting:
         value = team[0]._.jobextract_value
         fields["team"] = Team(name=value["name"], description=value["description"],
                               start=team[0].start_char, end=team[0].end_char)
+
+    salaries = []
+    for span in doc.spans.get(SALARY_KEY, []):
+        v = span._.jobextract_value
+        salaries.append(Salary(min=v["min"], max=v["max"], currency=v["currency"], period=v["period"],
+                               text=text[v["start"]:v["end"]], start=v["start"], end=v["end"]))
+    fields["salaries"] = salaries
+    fields["salary"] = salaries[0] if salaries else None
+
+    dates = {}
+    for span in doc.spans.get(DATES_KEY, []):
+        v = span._.jobextract_value
+        dates[span.label_] = DateValue(date=v["date"], text=text[v["start"]:v["end"]], start=v["start"], end=v["end"])
+    fields["dates"] = Dates(**dates)
+
+    for span in doc.spans.get(EMPLOYMENT_KEY, []):
+        v = span._.jobextract_value
+        fields[span.label_] = v["value"]
+        evidence[span.label_] = TextSpan(text=text[v["start"]:v["end"]], start=v["start"], end=v["end"])
 
     headings = {h.start_char: h for h in doc.spans.get(HEADINGS_KEY, [])}
     sections = []

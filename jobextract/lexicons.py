@@ -12,9 +12,9 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Literal, TypeVar
+from typing import Literal, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import PatternError
 
@@ -80,6 +80,81 @@ class CueRule(_Rule):
         return v
 
 
+class _RegexRule(_Rule):
+    regex: str
+    note: str = ""
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as err:
+            raise ValueError(f"regex does not compile: {err}") from None
+        return v
+
+
+class CurrencyRule(_Rule):
+    """A way a currency is written: ``{"token": "£", "code": "GBP", "kind": "symbol"}``.
+
+    ``kind`` is ``symbol`` (before or after a figure), ``code`` (an ISO code, upper case,
+    before or after) or ``word`` (a name written after the figure: "50,000 euros").
+    """
+
+    token: str = Field(min_length=1)
+    code: str
+    kind: Literal["symbol", "code", "word"]
+
+    @field_validator("code")
+    @classmethod
+    def _iso(cls, v: str) -> str:
+        import pycountry
+
+        if pycountry.currencies.get(alpha_3=v) is None:
+            raise ValueError(f"{v!r} is not an ISO 4217 currency code")
+        return v
+
+
+class SalaryTermRule(_RegexRule):
+    """A pay phrase: a ``period`` (with its ``value``), a ``pay`` cue, or a ``not_pay`` cue."""
+
+    kind: Literal["period", "pay", "not_pay"]
+    value: Optional[Literal["year", "month", "week", "day", "hour"]] = None
+
+
+class DateCueRule(_RegexRule):
+    """A phrase that announces a date: ``{"regex": "closing date", "field": "valid_through"}``."""
+
+    field: Literal["posted", "valid_through", "start"]
+
+
+class JobTermRule(_RegexRule):
+    """A phrase that states the employment type or the work arrangement.
+
+    ``where`` says how much context the phrase needs: ``value`` phrases are read only as
+    the value of a field ("Job type: Full-time") or a header segment ("| REMOTE |");
+    ``phrase`` ones anywhere in the text ("this is a fully remote role").
+    """
+
+    field: Literal["employment_type", "work_arrangement"]
+    value: str
+    where: Literal["value", "phrase"]
+    rank: int = Field(0, ge=0, description="higher wins when one posting states several values")
+
+    @model_validator(mode="after")
+    def _known_value(self) -> "JobTermRule":
+        allowed = _JOB_VALUES[self.field]
+        if self.value not in allowed:
+            raise ValueError(f"value {self.value!r} is not one of {sorted(allowed)}")
+        return self
+
+
+_JOB_VALUES = {
+    "employment_type": frozenset({"full_time", "part_time", "contract", "temporary", "internship"}),
+    "work_arrangement": frozenset({"remote", "hybrid", "onsite"}),
+}
+
+
 R = TypeVar("R", bound=_Rule)
 
 
@@ -140,3 +215,28 @@ def heading_words() -> frozenset[str]:
     """Content words of the heading lexicon ("skills", "qualifications", "benefits", ...)."""
     words = {w.strip(":,()/'’") for rule in headings() for w in rule.pattern.split()}
     return frozenset(w for w in words if len(w) > 2 and w not in _SMALL)
+
+
+@lru_cache(maxsize=None)
+def currencies() -> tuple[CurrencyRule, ...]:
+    """How currencies are written, longest token first ("US$" before "$").
+
+    >>> next(r.code for r in currencies() if r.token == "£")
+    'GBP'
+    """
+    return tuple(sorted(load_jsonl("currencies.jsonl", CurrencyRule), key=lambda r: -len(r.token)))
+
+
+@lru_cache(maxsize=None)
+def salary_terms() -> tuple[SalaryTermRule, ...]:
+    return load_jsonl("salary_terms.jsonl", SalaryTermRule)
+
+
+@lru_cache(maxsize=None)
+def date_cues() -> tuple[DateCueRule, ...]:
+    return load_jsonl("date_cues.jsonl", DateCueRule)
+
+
+@lru_cache(maxsize=None)
+def job_terms() -> tuple[JobTermRule, ...]:
+    return load_jsonl("job_terms.jsonl", JobTermRule)

@@ -83,7 +83,14 @@ class Team(_Frozen):
 
 
 class Salary(_Frozen):
-    """A stated pay range; a single figure gives ``min == max``."""
+    """A stated pay range; a single figure gives ``min == max``.
+
+    "up to £17" gives only ``max``, "from £9" or "$120,000+" only ``min``; ``text`` is the
+    figures as written (with the period phrase when it follows them).
+
+    >>> Salary(min=60000, max=75000, currency="EUR", text="€60k–€75k", start=0, end=9).max
+    75000.0
+    """
 
     min: Optional[float] = None
     max: Optional[float] = None
@@ -95,7 +102,9 @@ class Salary(_Frozen):
 
 
 class DateValue(_Frozen):
-    """A date read from the text; ``date`` is ``None`` when the text could not be resolved."""
+    """A date read from the text; ``date`` is ``None`` when the text could not be resolved
+    (a relative date, or one without a year, and no ``reference_date`` to resolve it against).
+    """
 
     date: Optional[Date] = None
     text: str
@@ -139,7 +148,8 @@ class JobPosting(_Frozen):
     requirements: list[Item] = Field(default_factory=list)
     preferred_qualifications: list[Item] = Field(default_factory=list)
     benefits: list[Item] = Field(default_factory=list)
-    salary: Optional[Salary] = None
+    salary: Optional[Salary] = Field(None, description="the first of ``salaries``")
+    salaries: list[Salary] = Field(default_factory=list, description="every pay range stated, in order")
     dates: Dates = Field(default_factory=Dates)
     sections: list[Section] = Field(default_factory=list)
     evidence: dict[str, TextSpan] = Field(

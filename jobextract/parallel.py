@@ -10,7 +10,6 @@ slower than one process here; our workers assemble the :class:`JobPosting` thems
 from __future__ import annotations
 
 import multiprocessing as mp
-from functools import partial
 from itertools import islice
 from typing import Any, Iterator, Optional
 
@@ -21,10 +20,11 @@ def _init_worker() -> None:
     load()
 
 
-def _work(batch: list[tuple[int, Any, Any]], html: Optional[bool] = None) -> list[tuple[int, Any, Any]]:
+def _work(job: tuple[list[tuple[int, Any, Any]], Any, Optional[bool]]) -> list[tuple[int, Any, Any]]:
     from .api import extract_batch, load
 
-    return extract_batch(load(), batch, html=html)
+    batch, reference_date, html = job
+    return extract_batch(load(), batch, reference_date, html=html)
 
 
 def _batches(records: Iterator[tuple[int, Any, Any]], batch_size: int, contexts: dict) -> Iterator[list]:
@@ -40,7 +40,7 @@ def _batches(records: Iterator[tuple[int, Any, Any]], batch_size: int, contexts:
 
 
 def extract_parallel(records: Iterator[tuple[int, Any, Any]], *, batch_size: int, n_process: int,
-                     html: Optional[bool] = None) -> Iterator[tuple[int, Any, Any]]:
+                     reference_date: Any = None, html: Optional[bool] = None) -> Iterator[tuple[int, Any, Any]]:
     """Yield ``(index, context, result)`` in input order, extracted by ``n_process`` workers.
 
     Each worker also normalises its texts (``html`` as in :func:`jobextract.extract`).
@@ -49,6 +49,7 @@ def extract_parallel(records: Iterator[tuple[int, Any, Any]], *, batch_size: int
     methods = mp.get_all_start_methods()
     ctx = mp.get_context("fork" if "fork" in methods else "spawn")
     with ctx.Pool(n_process, initializer=_init_worker) as pool:
-        for done in pool.imap(partial(_work, html=html), _batches(records, batch_size, contexts), chunksize=1):
+        jobs = ((batch, reference_date, html) for batch in _batches(records, batch_size, contexts))
+        for done in pool.imap(_work, jobs, chunksize=1):
             for index, _, result in done:
                 yield index, contexts.pop(index), result

@@ -71,7 +71,8 @@ def test_factories_are_registered_and_configs_serialise():
     nlp = jobextract.load()
     assert nlp.pipe_names == list(FACTORIES)
     assert FACTORIES == ("jobextract_sections", "jobextract_items", "jobextract_locations", "jobextract_title",
-                         "jobextract_team", "jobextract_company")
+                         "jobextract_team", "jobextract_company", "jobextract_salary", "jobextract_dates",
+                         "jobextract_employment")
     for name in FACTORIES:
         json.dumps(nlp.get_pipe_meta(name).default_config)
 

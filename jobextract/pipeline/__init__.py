@@ -4,7 +4,7 @@
 >>> FACTORIES[0]
 'jobextract_sections'
 """
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 
 def _value_key(span: Span) -> tuple:
@@ -24,8 +24,11 @@ def _set_value(span: Span, value) -> None:
 if not Span.has_extension("jobextract_value"):
     # the normalised value a span stands for (a location's parts, a title's seniority, ...)
     Span.set_extension("jobextract_value", getter=_get_value, setter=_set_value)
+if not Doc.has_extension("jobextract_reference_date"):
+    # the day relative dates ("Posted 3 days ago") are resolved against; set by the caller
+    Doc.set_extension("jobextract_reference_date", default=None)
 
-from . import items, locations, organisations, sections, title  # noqa: E402  (registers factories)
+from . import facts, items, locations, organisations, sections, title  # noqa: E402  (registers factories)
 
 FACTORIES = (
     "jobextract_sections",
@@ -34,6 +37,9 @@ FACTORIES = (
     "jobextract_title",
     "jobextract_team",
     "jobextract_company",
+    "jobextract_salary",
+    "jobextract_dates",
+    "jobextract_employment",
 )
 
-__all__ = ["FACTORIES", "items", "locations", "organisations", "sections", "title"]
+__all__ = ["FACTORIES", "facts", "items", "locations", "organisations", "sections", "title"]

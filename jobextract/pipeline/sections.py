@@ -67,7 +67,13 @@ class SectionDetector:
             for variant in {rule.pattern, rule.pattern.replace("'", "’"), rule.pattern.replace("’", "'")}:
                 self.rules.setdefault(variant, rule)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.matcher.add("HEADING", list(nlp.tokenizer.pipe(self.rules)))
+        # one match id per rule: a match's text may be spaced unlike its pattern
+        # ("Skills &Experience" matches "skills & experience")
+        self._rule_of: dict[int, object] = {}
+        for variant, pattern_doc in zip(self.rules, nlp.tokenizer.pipe(self.rules)):
+            key = nlp.vocab.strings.add(f"jobextract_heading:{variant}")
+            self._rule_of[key] = self.rules[variant]
+            self.matcher.add(f"jobextract_heading:{variant}", [pattern_doc])
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -190,12 +196,12 @@ class SectionDetector:
     def _inline_headings(self, doc: Doc, text: str, line_heads) -> list[tuple[int, int, str]]:
         taken = [(s, e) for s, e, _ in line_heads]
         out = []
-        for _, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             s, e = span.start_char, span.end_char
             if any(ts <= s < te for ts, te in taken):
                 continue
-            rule = self.rules[span.text.lower()]
+            rule = self._rule_of[match_id]
             if not text[s].isupper():
                 continue
             after = _AFTER_OK.match(text, e)

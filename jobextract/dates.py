@@ -1,0 +1,189 @@
+"""Dates a posting states: when it was posted, when applications close, when the job starts.
+
+The only module that imports dateparser. Cue phrases come first (``patterns/date_cues.jsonl``:
+"Closing date:", "Posted", "Start date"); only the short date-shaped text right after a cue
+is handed to dateparser, never the whole posting. Relative dates ("3 days ago", "today")
+and dates without a year are resolved against the caller's ``reference_date``, and left
+unresolved (``date=None``, text kept) without one. "Immediate", "ASAP" and "Open until
+filled" are not dates.
+
+>>> [(d.field, d.date.isoformat(), d.text) for d in find_dates("Closing date: 8th November 2020")]
+[('valid_through', '2020-11-08', '8th November 2020')]
+>>> find_dates("Start date: ASAP")
+[]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import NamedTuple, Optional
+
+import dateparser
+from dateparser.date import DateDataParser
+
+from . import lexicons
+
+
+class DateMatch(NamedTuple):
+    """A date the text states for ``field``, with where its text stands."""
+
+    field: str
+    date: Optional[dt.date]
+    start: int
+    end: int
+    text: str
+
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])")
+_WEEKDAY = r"(?:(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:r(?:s)?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_ORD = r"(?:[0-3]?\d)(?!\d)\s*(?:st|nd|rd|th)?(?![a-z])"
+_YEAR = r"(?:(?:19|20)\d\d|'\d\d)(?!\d)"
+_DATE = re.compile(
+    "|".join([
+        rf"(?P<iso>(?:19|20)\d\d-[01]?\d-[0-3]?\d)(?:T[\d:]+(?:[+-]\d\d:?\d\d|Z)?)?",
+        rf"(?P<num>[0-3]?\d[/.\-][0-3]?\d[/.\-](?:(?:19|20)\d\d|\d\d))(?!\d)",
+        rf"(?P<dm>{_WEEKDAY}?{_ORD}\s*(?:of\s+)?{_MONTH},?\s*(?:{_YEAR})?)",
+        rf"(?P<md>{_WEEKDAY}?{_MONTH}\s+{_ORD},?\s*(?:{_YEAR})?)",
+        rf"(?P<my>{_MONTH},?\s+{_YEAR})",
+        r"(?P<rel>today|yesterday|just\s+(?:now|posted)|(?:\d{1,3}|a|an|one)\+?\s+(?:minute|hour|day|week|month)s?\s+ago)",
+        r"(?P<none>immediate(?:ly)?|asap|a\.s\.a\.p\.?|as\s+soon\s+as\s+possible|(?:open\s+)?until\s+filled|ongoing"
+        r"|continuous(?:ly)?|tb[cad]|to\s+be\s+(?:confirmed|agreed|determined)|negotiable|flexible|rolling)",
+    ]),
+    re.IGNORECASE,
+)
+# what may stand between a cue and its date: punctuation, "is", "on", a time of day
+_FILLER = re.compile(
+    r"(?:[\s:\-–—_*|.,()\[\]]|\b(?:is|on|of|by|the|at|from|will\s+be|be|date|before|midnight|noon|"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|h)|\d{1,2}[:.]\d{2})\b)*",
+    re.IGNORECASE,
+)
+_MAX_GAP = 40
+
+
+@lru_cache(maxsize=None)
+def _cues() -> re.Pattern[str]:
+    parts = [f"(?P<c{i}>{r.regex})" for i, r in enumerate(lexicons.date_cues())]
+    # run on the lower-cased text: a case-sensitive pattern is many times faster than IGNORECASE
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(parts)})(?![a-z])")
+
+
+def _cue_field(m: re.Match[str]) -> str:
+    rules = lexicons.date_cues()
+    for name, value in m.groupdict().items():
+        if value is not None:
+            return rules[int(name[1:])].field
+    raise AssertionError("a cue matched without a group")
+
+
+@lru_cache(maxsize=None)
+def _parser(order: str) -> DateDataParser:
+    """One parser per day order ("DMY", "MDY", "YMD"), built once and reused."""
+    return DateDataParser(languages=["en"], settings={
+        "DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"],
+        "RETURN_TIME_AS_PERIOD": False,
+    })
+
+
+def order_hint(text: str) -> str:
+    """The day order numeric dates most likely follow in ``text``: "DMY" or "MDY".
+
+    Day first where the text looks British, European, Indian or Australian (pounds, euros,
+    rupees, "NHS", "per annum"), month first otherwise (the US habit, and dateparser's).
+
+    >>> order_hint("Salary £24,000 per annum"), order_hint("$50,000 a year")
+    ('DMY', 'MDY')
+    """
+    dmy = len(re.findall(r"[£€₹]|\bNHS\b|\bUK\b|United Kingdom|\bper annum\b|\bAustralia\b|\bIndia\b", text))
+    mdy = len(re.findall(r"(?<![A-Z])\$|\bUSA?\b|United States", text))
+    return "DMY" if dmy > mdy else "MDY"
+
+
+def _numeric_order(s: str, hint: str) -> str:
+    a, b = (int(x) for x in re.split(r"[/.\-]", s)[:2])
+    if a > 12 >= b:
+        return "DMY"
+    if b > 12 >= a:
+        return "MDY"
+    return hint
+
+
+def parse_date(s: str, *, reference_date: Optional[dt.date] = None, order: str = "MDY") -> Optional[dt.date]:
+    """Normalise one short date text with dateparser; ``None`` when it cannot be resolved.
+
+    >>> parse_date("04-18-14"), parse_date("27/11/2020"), parse_date("November 27, 2020")
+    (datetime.date(2014, 4, 18), datetime.date(2020, 11, 27), datetime.date(2020, 11, 27))
+    >>> parse_date("3 days ago", reference_date=dt.date(2024, 5, 10)), parse_date("3 days ago")
+    (datetime.date(2024, 5, 7), None)
+    """
+    return _parse_date(s, reference_date, order)
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(s: str, reference_date: Optional[dt.date], order: str) -> Optional[dt.date]:
+    m = _DATE.fullmatch(s.strip())
+    if m is None or m.group("none"):
+        return None
+    if m.group("rel"):
+        if reference_date is None:
+            return None
+        base = dt.datetime.combine(reference_date, dt.time(12))
+        got = dateparser.parse(s, languages=["en"], settings={"RELATIVE_BASE": base})
+        return got.date() if got else None
+    clean = re.sub(r"(\d)\s*(?:st|nd|rd|th)\b", r"\1", s, flags=re.IGNORECASE)
+    clean = re.sub(r"\s+", " ", clean).replace("'", "20")
+    if m.group("iso"):
+        order = "YMD"
+        clean = clean[:10]
+    elif m.group("num"):
+        order = _numeric_order(clean, order)
+    has_year = bool(re.search(r"\d{4}|'\d\d", s)) or bool(m.group("num")) or bool(m.group("iso"))
+    if not has_year:
+        if reference_date is None:
+            return None
+        clean = f"{clean} {reference_date.year}"
+    got = _parser(order).get_date_data(clean).date_obj
+    return got.date() if got else None
+
+
+def find_dates(text: str, *, reference_date: Optional[dt.date] = None, order: Optional[str] = None) -> list[DateMatch]:
+    """Every cued date in ``text``, in order; ``order`` is the day order of numeric dates.
+
+    >>> [(d.field, str(d.date)) for d in find_dates("Open Date:  04-18-14\\nApplications must be received by THURSDAY, MARCH 15, 2018.")]
+    [('posted', '2014-04-18'), ('valid_through', '2018-03-15')]
+    """
+    out: list[DateMatch] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep offsets right
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for cue in _cues().finditer(lowered):
+        gap = _FILLER.match(text, cue.end())
+        pos = gap.end() if gap else cue.end()
+        if pos - cue.end() > _MAX_GAP:
+            continue
+        m = _DATE.match(text, pos)
+        if m is None or m.group("none"):
+            continue
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in " \t\n,.":
+            e -= 1
+        if order is None and m.group("num"):
+            order = order_hint(text)  # only where a numeric date needs it: the hint costs a pass
+        value = parse_date(text[s:e], reference_date=reference_date, order=order or "MDY")
+        out.append(DateMatch(_cue_field(cue), value, s, e, text[s:e]))
+    return out
+
+
+def best_dates(matches: list[DateMatch]) -> dict[str, DateMatch]:
+    """For each field, the first resolved date, else the first one stated.
+
+    >>> sorted(best_dates(find_dates("Posted 2 days ago. Closing date: 1 May 2021")))
+    ['posted', 'valid_through']
+    """
+    best: dict[str, DateMatch] = {}
+    for m in matches:
+        held = best.get(m.field)
+        if held is None or (held.date is None and m.date is not None):
+            best[m.field] = m
+    return best
