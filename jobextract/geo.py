@@ -114,6 +114,41 @@ def _cities() -> dict[str, tuple[str, str]]:
     return {k: (v[1], v[2]) for k, v in best.items()}
 
 
+def place_city(city: str) -> Optional[dict]:
+    """``{city, region, country}`` of a city named alone, from the gazetteer (cities of
+    15,000 people or more; the most populous namesake wins); US states as regions.
+
+    >>> place_city("Bellevue"), place_city("Gurugram")["country"], place_city("Nowhereville")
+    ({'city': 'Bellevue', 'region': 'WA', 'country': 'US'}, 'IN', None)
+    """
+    if not city or not _PLACE_WORD.match(city) or len(city.split()) > 4 or not city[:1].isupper():
+        return None
+    hit = _cities().get(_fold(city))
+    if hit is None:
+        return None
+    country, admin1 = hit
+    return {"city": city.strip(), "region": admin1 if country == "US" else None, "country": country}
+
+
+_REMOTE = re.compile(r"^\(?(?:fully\s+|100%\s+)?remote\)?(?:\s*(?:[-–—(,:/]|in|within|from)\s*(?P<where>[A-Za-z .'’]+?))?\)?$|^(?P<where2>[A-Za-z .'’]+?)\s*[-–(,/]?\s*\(?remote\)?$", re.I)
+
+
+def parse_remote(raw: str) -> Optional[dict]:
+    """A remote location ("Remote", "Remote - US", "US Remote", "Remote (Canada)").
+
+    >>> parse_remote("Remote - US"), parse_remote("Remote")
+    ({'city': None, 'region': None, 'country': 'US', 'remote': True}, {'city': None, 'region': None, 'country': None, 'remote': True})
+    """
+    m = _REMOTE.match(raw.strip())
+    if not m:
+        return None
+    where = (m.group("where") or m.group("where2") or "").strip()
+    country = country_code(where) if where else None
+    if where and country is None:
+        return None
+    return {"city": None, "region": None, "country": country, "remote": True}
+
+
 def city_country(city: str) -> Optional[str]:
     """The country of a city named alone, from the geonames gazetteer (most populous wins).
 

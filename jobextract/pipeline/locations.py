@@ -16,13 +16,21 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import parse_location, place_parts
+from ..geo import parse_location, parse_remote, place_city, place_parts
 from ..layout import iter_lines, trim
-from .sections import SECTIONS_KEY
+from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
 _FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?locations?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$")
 _SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*")
+# "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
+_PROSE = re.compile(
+    r"\b(?:based\s+(?:in|at|out\s+of)|located\s+(?:in|at)|(?:position|role|job)\s+is\s+in|"
+    r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|(?:team|office)\s+in|"
+    r"(?:in|at|for)\s+our|at\s+the)\s+"
+    r"(?P<loc>[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3}(?:,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,2}){0,2})"
+)
+_LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 
 
 @Language.factory("jobextract_locations", default_config={"max_locations": 20})
@@ -38,10 +46,13 @@ class LocationFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         ranges: list[tuple[int, int]] = []
-        for sec in doc.spans.get(SECTIONS_KEY, []):
-            if sec.label_ == "header":
-                for s, e in iter_lines(text, sec.start_char, sec.end_char):
-                    ranges.extend((s + a, s + b) for a, b in place_parts(text[s:e]))
+        header_lines = [line for sec in doc.spans.get(SECTIONS_KEY, []) if sec.label_ == "header"
+                        for line in iter_lines(text, sec.start_char, sec.end_char)]
+        first = next(iter_lines(text), None)
+        if first and first not in header_lines and text[first[0]:first[1]].count("|") >= 2:
+            header_lines.append(first)  # "Acme | Engineer | Remote - US | Full-time"
+        for s, e in header_lines:
+            ranges.extend(_line_parts(text, s, e))
         for m in _FIELD.finditer(text):
             pos = m.start("value")
             for part in _SPLIT.split(m.group("value")):
@@ -49,14 +60,25 @@ class LocationFinder:
                 if part and idx >= 0:
                     ranges.append(trim(text, idx, idx + len(part), chars=" \t.;"))
                     pos = idx + len(part)
+        for heading in doc.spans.get(HEADINGS_KEY, []):
+            if _LOCATION_HEADING.match(heading.text.strip()):
+                for s, e in list(iter_lines(text, heading.end_char, min(len(text), heading.end_char + 200)))[:3]:
+                    ranges.extend(_line_parts(text, s, e))
+        for s, e in iter_lines(text):
+            if e - s <= 40 and text[s].isupper() and "," in text[s:e] and text[e - 1] not in ".!?:":
+                ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
+        prose = [trim(text, m.start("loc"), m.end("loc"), chars=" .") for m in _PROSE.finditer(text)]
         spans, seen = [], set()
-        for s, e in ranges:
-            value = parse_location(text[s:e])
+        for s, e in ranges + prose:
+            raw = text[s:e]
+            value = parse_location(raw) or parse_remote(raw)
+            if value is None and (s, e) in prose:
+                s, e, value = _longest_place(text, s, e)
             if value is None:
                 continue
-            key = (value["city"], value["country"])
-            if key in seen:
-                continue
+            key = (value["city"], value["country"], value.get("remote", False))
+            if key in seen or any(sp.start_char <= s and e <= sp.end_char for sp in spans):
+                continue  # said twice, or a part of a place already taken ("Remote" in "Remote - US")
             span = doc.char_span(s, e, label="location", alignment_mode="expand")
             if span is None:
                 continue
@@ -67,3 +89,35 @@ class LocationFinder:
                 break
         doc.spans[LOCATIONS_KEY] = spans
         return doc
+
+
+_BAR = re.compile(r"\s*[|•]\s*")
+
+
+def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A header line's parts, whole between bars first, then split at dashes too:
+    "Engineer | Remote - US" gives "Engineer", "Remote - US", "Remote", "US"."""
+    out = []
+    pos = start
+    for m in list(_BAR.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        s, e = trim(text, pos, stop)
+        if e > s:
+            out.append((s, e))
+            out.extend((s + a, s + b) for a, b in place_parts(text[s:e]) if (a, b) != (0, e - s))
+        if m:
+            pos = m.end()
+    return out
+
+
+def _longest_place(text: str, start: int, end: int):
+    """The longest head of a prose match that is a place: "Cambridge, MA. The" gives
+    "Cambridge, MA"; a city named alone is placed by the gazetteer."""
+    raw = text[start:end]
+    parts = raw.split(",")
+    for n in range(len(parts), 0, -1):
+        candidate = ",".join(parts[:n]).strip()
+        value = parse_location(candidate) if n > 1 else place_city(candidate)
+        if value is not None:
+            return start, start + len(candidate), value
+    return start, end, None
