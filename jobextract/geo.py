@@ -26,6 +26,8 @@ _COUNTRY_ALIASES = {
     "iran": "IR", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "the netherlands": "NL",
     "holland": "NL", "ivory coast": "CI", "laos": "LA", "moldova": "MD", "syria": "SY",
 }
+_PARTICLES = frozenset("de la le du des del da do dos das di am an der upon on of the en y sur".split())
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _PLACE_WORD = re.compile(r"^[A-Za-zÀ-ÿ.'’\- ]+$")
 
 
@@ -94,6 +96,17 @@ def region_code(country: str, name: str) -> Optional[str]:
     ('WA', 'KA', None)
     """
     return _subdivisions().get((country, _fold(name)))
+
+
+@lru_cache(maxsize=1)
+def _unique_regions() -> dict[str, tuple[str, str]]:
+    """Folded subdivision name -> (country, code) for names no other country uses."""
+    import pycountry
+
+    seen: dict[str, list[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        seen.setdefault(_fold(sub.name), []).append((sub.country_code, sub.code.split("-", 1)[1]))
+    return {name: hits[0] for name, hits in seen.items() if len(hits) == 1}
 
 
 @lru_cache(maxsize=1)
@@ -183,10 +196,15 @@ def parse_location(raw: str) -> Optional[dict]:
     Shapes: "US, WA, Seattle" (country, region, city), "Seattle, WA", "Seattle, Washington,
     United States", "London, UK", "Yerevan, Armenia"; postcodes are dropped.
     """
-    parts = [p.strip() for p in re.sub(r"\b\d{4,6}(?:-\d{4})?\b", "", raw).split(",")]
+    cleaned = _UK_POSTCODE.sub("", re.sub(r"\b\d{4,6}(?:-\d{4})?\b", "", raw))
+    parts = [p.strip() for p in cleaned.split(",")]
     parts = [p for p in parts if p]
+    if len(parts) > 3 and any(any(c.isdigit() for c in p) for p in parts[:-2]):
+        parts = [p for p in parts if not any(c.isdigit() for c in p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
+    if any(w[:1].islower() and w not in _PARTICLES for p in parts for w in p.split()):
+        return None  # "We sell in London": a sentence, not a place
     if any(sep in raw for sep in (" - ", " – ", " | ", " — ")):
         return None  # "Data Engineer - Columbus, GA": a title and a place; see split_place_line
     if len(parts) == 3 and len(parts[0]) == 2 and parts[0].isupper():
@@ -210,4 +228,8 @@ def parse_location(raw: str) -> Optional[dict]:
             return {"city": parts[0], "region": None, "country": country}
         if state:
             return {"city": parts[0], "region": state, "country": "US"}
+        unique = _unique_regions().get(_fold(last))
+        if unique:
+            # "Ware, Hertfordshire": a region only one country has
+            return {"city": parts[-2], "region": unique[1], "country": unique[0]}
     return None

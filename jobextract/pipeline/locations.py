@@ -24,11 +24,15 @@ LOCATIONS_KEY = "jobextract_locations"
 _FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?locations?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$")
 _SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*")
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
+_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3}"
 _PROSE = re.compile(
-    r"\b(?:based\s+(?:in|at|out\s+of)|located\s+(?:in|at)|(?:position|role|job)\s+is\s+in|"
-    r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|(?:team|office)\s+in|"
-    r"(?:in|at|for)\s+our|at\s+the)\s+"
-    r"(?P<loc>[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3}(?:,[ \t]*[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,2}){0,2})"
+    r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
+    r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|(?:team|office)\s+in)\s+(?:the\s+)?"
+    rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})"
+    # "in our Cambridge, MA location", "at the Peoria, Illinois site": the place before the word
+    rf"|\b(?:in|at|for)\s+(?:our|the)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?:location|office|site|campus|headquarters)\b"
+    # "in Seattle, WA", "in Ware, Hertfordshire": a city and its region or country
+    rf"|\bin\s+(?P<loc3>{_PLACE},[ \t]*{_PLACE})"
 )
 _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 
@@ -67,12 +71,15 @@ class LocationFinder:
         for s, e in iter_lines(text):
             if e - s <= 40 and text[s].isupper() and "," in text[s:e] and text[e - 1] not in ".!?:":
                 ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
-        prose = [trim(text, m.start("loc"), m.end("loc"), chars=" .") for m in _PROSE.finditer(text)]
+        prose = []
+        for m in _PROSE.finditer(text):
+            group = m.lastgroup or "loc"
+            prose.append(trim(text, m.start(group), m.end(group), chars=" ."))
         spans, seen = [], set()
         for s, e in ranges + prose:
             raw = text[s:e]
             value = parse_location(raw) or parse_remote(raw)
-            if value is None and (s, e) in prose:
+            if value is None and (s, e) in prose and "," not in raw:
                 s, e, value = _longest_place(text, s, e)
             if value is None:
                 continue
