@@ -56,6 +56,7 @@ _WEAK = [
     re.compile(rf"(?P<name>{NAME})\s+(?:customers|clients|employees|users|shoppers|members)\b"),
     re.compile(rf"\b(?:across|within|cross|throughout)\s+(?P<name>{NAME})"),
 ]
+_NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
 
 
 def _clean_name(name: str) -> str:
@@ -208,6 +209,15 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 scores[name] += weight
                 if name not in where or s < where[name][0]:
                     where[name] = (s, s + len(name))
+    for m in _NAME_RUN.finditer(text):
+        # an organisation named with its legal or institutional ending, wherever it stands
+        words = m.group().split()
+        if len(words) >= 2 and words[-1].lower().strip(".") in _LEGAL_ENDINGS and words[-1][:1].isupper():
+            hit = _name_span(text, m)
+            if hit and len(hit[2].split()) >= 2 and hit[2] != team_name and _employer_of(text, hit[2]) == hit[2]:
+                scores[hit[2]] += 1.0
+                if hit[2] not in where:
+                    where[hit[2]] = hit[:2]
     for s, e, name in _title_line_companies(text):
         name = _employer_of(text, name)
         if name and name != team_name:
@@ -323,7 +333,8 @@ def _employer_of(text: str, name: str) -> Optional[str]:
     words = name.split()
     while len(words) > 1 and words[-1] in divisions:
         words = words[:-1]
-    if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 and words[0].lower() not in _GENERIC:
+    if (len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 and words[0].lower() not in _GENERIC
+            and words[-1].lower().strip(".") not in _ORG_ENDINGS):
         followers = set(re.findall(rf"(?<![\w.]){re.escape(words[0])}(\W+\w+|\W*$)", text))
         if len(followers) >= 2:
             words = words[:1]
@@ -333,6 +344,19 @@ def _employer_of(text: str, name: str) -> Optional[str]:
     return out
 
 
+# the last word of a full organisation name: "Hampshire Hospitals NHS Foundation Trust", "Acme Inc."
+_ORG_ENDINGS = frozenset(
+    "trust board hospital hospitals hospice group inc incorporated llc ltd limited plc llp lp gmbh ag sa bv "
+    "co corp corporation company companies cic nhs university college institute foundation society charity "
+    "association partnership council authority agency service services clinic practice surgery centre center "
+    "network alliance laboratories labs bank insurance systems solutions technologies consulting partners "
+    "industries holdings enterprises international".split()
+)
+# endings that make a name an organisation wherever it stands
+_LEGAL_ENDINGS = frozenset(
+    "trust hospital hospitals hospice inc incorporated llc ltd limited plc llp gmbh corp corporation company "
+    "cic university foundation society charity association council authority bank insurance holdings industries".split()
+)
 # words that name a kind of organisation, not one: "the City's", "the Company is ..."
 _GENERIC = frozenset(
     "city county state university college department company firm agency government district school "
