@@ -30,8 +30,16 @@ from .sections import SECTIONS_KEY
 
 TITLE_KEY = "jobextract_title"
 _CUE = re.compile(
-    r"(?:\b(?:looking|searching) for|\bseeking|\bhiring|\brecruiting|(?<![\w-])[Aa]s(?=\s+an?\s))"
-    r"\s+(?:(?:an?|one|two|several|multiple|new)\s+)?"
+    r"(?:\b(?i:looking|searching) for|\b(?i:seeking)|\b(?i:hiring|recruiting)(?:\s+for)?|(?<![\w-])[Aa]s(?=\s+(?:an?|the|our)\s))"
+    r"\s+(?:(?:an?|the|our|one|two|several|multiple|new)\s+)?"
+)
+# "Job Title: Data Scientist", "POSITION: Accountant", "Role - Nurse"
+_FIELD = re.compile(r"(?im)^[ \t*]*(?:job[ \t]+title|position[ \t]+title|title|position|role|job)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,100})$")
+# "The Data Analyst plays a critical role", "Entefy’s Senior Data Scientist is ..."
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=,\s))(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]*['’]s)\s+"
+    r"(?P<t>(?:[A-Z][\w\-/&]*\s+){0,5}[A-Z][\w\-]*)\s+"
+    r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should)\b"
 )
 _WORD = re.compile(r"[A-Za-z](?:[\w'’&+\-/]|\.(?=\w))*,?|[,;:.!?()\n]")
 _STOP = frozenset(
@@ -59,6 +67,11 @@ class TitleFinder:
         text = doc.text
         best: Optional[tuple[tuple, int, int, str]] = None
         located = {(s.start_char, s.end_char) for s in doc.spans.get(LOCATIONS_KEY, [])}
+        for m in _FIELD.finditer(text, 0, min(len(text), 3000)):
+            s = m.start("value")
+            hit = title_from_line(text, s, m.end("value"))
+            if hit and (best is None or (0, s) < best[0]):
+                best = ((0, hit[0]), *hit)
         for sec in doc.spans.get(SECTIONS_KEY, []):
             if sec.label_ == "header":
                 for s, e in iter_lines(text, sec.start_char, sec.end_char):
@@ -119,6 +132,10 @@ def _cue_titles(text: str, start: int, end: int):
         hit = title_after(text, m.end(), end)
         if hit:
             yield hit
+    for m in _SUBJECT.finditer(text, start, end):
+        words = m.group("t").split()
+        if _head(words[-1]) == words[-1].lower():
+            yield m.start("t"), m.end("t"), m.group("t")
     for m in _HOLDERS.finditer(text, start, end):
         before = text[start:m.start("t")].rstrip()
         if before and before[-1] not in ".!?\n":
@@ -174,6 +191,9 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
                 break
             continue
         if first is not None:
+            # "Chief Data Scientist": a capitalised run may go on to a later head noun
+            if w[:1].isupper() and words[first].group()[:1].isupper() and not m.group().endswith(","):
+                continue
             break
         if w.lower() in _STOP:
             return None
@@ -211,6 +231,9 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
     """
     line = text[start:end]
     for a, b in place_parts(line):
+        colon = line.rfind(": ", a, b)
+        if colon >= 0:
+            a = colon + 2  # "HIRING: Nurse Practitioner", "Job Title: Data Scientist"
         part = line[a:b]
         cut = _SEPARATORS.search(part)
         part = part[: cut.start()] if cut else part
