@@ -49,7 +49,19 @@ _STRONG = [
     re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
     re.compile(rf"\bteam\s+(?:of|at)\s+(?P<name>{NAME})"),
     re.compile(rf"(?P<name>{NAME})\s+does\s+not\s+discriminate\b"),
+    # "Comscore is a media measurement company", "PACT Pharma is an exciting, well-funded clinical stage company"
+    re.compile(rf"(?P<name>(?>{NAME}))(?:,\s+(?:Inc|LLC|Ltd)\.?,?)?\s+(?:is|are)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+,?\s+){{0,6}}?"
+               r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
+               r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
+               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)\b"),
+    # "About Eliassen Group" on a line of its own
+    re.compile(rf"(?m)^[ \t#*]*About[ \t]+(?P<name>(?>{NAME}))[ \t*:]*$"),
 ]
+# "Company: Acme", "Employer - Acme Ltd", "CBS BUSINESS UNIT: CBS Interactive"
+_FIELD = re.compile(
+    rf"(?im)^[ \t*]*(?:company(?:[ \t]+name)?|employer|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
+    rf"[A-Z]+[ \t]+business[ \t]+unit|client)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<name>[^\n]{{2,80}})$"
+)
 _WEAK = [
     re.compile(rf"(?P<name>{NAME})['’]s\b(?!\s+(?:degree|level|programme|program)\b)"),
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9\-]+)\.com\b"),
@@ -212,18 +224,33 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     for m in _NAME_RUN.finditer(text):
         # an organisation named with its legal or institutional ending, wherever it stands
         words = m.group().split()
-        if len(words) >= 2 and words[-1].lower().strip(".") in _LEGAL_ENDINGS and words[-1][:1].isupper():
-            hit = _name_span(text, m)
-            if hit and len(hit[2].split()) >= 2 and hit[2] != team_name and _employer_of(text, hit[2]) == hit[2]:
-                scores[hit[2]] += 1.0
-                if hit[2] not in where:
-                    where[hit[2]] = hit[:2]
+        legal = _LEGAL_AFTER.match(text, m.end())
+        if not legal and (len(words) < 2 or words[-1].lower().strip(".") not in _LEGAL_ENDINGS
+                          or not words[-1][:1].isupper()):
+            continue
+        hit = _name_span(text, m)
+        if not hit or hit[2] == team_name:
+            continue
+        name = _employer_of(text, hit[2])
+        if name and (legal or " " in name):
+            scores[name] += 1.0
+            if name not in where:
+                where[name] = (hit[0], hit[0] + len(name))
     for s, e, name in _title_line_companies(text):
         name = _employer_of(text, name)
         if name and name != team_name:
             scores[name] += 3.0
             if name not in where or s < where[name][0]:
                 where[name] = (s, s + len(name))
+    for m in _FIELD.finditer(text, 0, min(len(text), 4000)):
+        value = m.group("name").strip(" *")
+        if "client" in m.group().lower()[:12]:
+            continue  # a client is not the employer
+        nm = re.match(NAME, value)
+        if nm:
+            name = _LEGAL_SUFFIX.sub("", nm.group())
+            scores[name] += 6.0
+            where.setdefault(name, (m.start("name") + value.find(nm.group()), m.start("name") + value.find(nm.group()) + len(nm.group())))
     header = _header_company(text)
     if header:
         s, e, name = header
@@ -330,6 +357,7 @@ def _employer_of(text: str, name: str) -> Optional[str]:
     text before other words ("Amazon and", "Amazon Earth's") is taken as that first word.
     """
     divisions = lexicons.org_divisions()
+    name = _LEGAL_SUFFIX.sub("", name)
     words = name.split()
     while len(words) > 1 and words[-1] in divisions:
         words = words[:-1]
@@ -352,6 +380,9 @@ _ORG_ENDINGS = frozenset(
     "network alliance laboratories labs bank insurance systems solutions technologies consulting partners "
     "industries holdings enterprises international".split()
 )
+# "Acme, Inc.", "Acme LLC": the legal form is not part of the name people filter on
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|plc|LLP|GmbH|S\.A|AG)\.?$")
+_LEGAL_AFTER = re.compile(r",?[ \t]+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|LLP|GmbH)\b")
 # endings that make a name an organisation wherever it stands
 _LEGAL_ENDINGS = frozenset(
     "trust hospital hospitals hospice inc incorporated llc ltd limited plc llp gmbh corp corporation company "
