@@ -158,3 +158,20 @@ def test_console_script(tmp_path):
     done = subprocess.run([script, "extract", "-", "--pages"], input=text, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.splitlines()) == 20 and done.stderr == ""
+
+
+def test_a_progress_bar_only_on_a_terminal(monkeypatch):
+    import io
+
+    from jobextract import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    records = iter([("a", None)])
+    assert cli._progress(records) is records  # pytest's stderr is not a terminal
+    monkeypatch.setattr("sys.stderr", Terminal())
+    bar = cli._progress(iter([("a", None)]))
+    assert type(bar).__name__ == "tqdm" and bar.delay == 2.0  # shown only after 2 s of work
+    assert list(bar) == [("a", None)]
