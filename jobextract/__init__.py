@@ -19,6 +19,7 @@ _EXPORTS = {
     "extract_many": "api",
     "extract_page": "api",
     "load": "api",
+    "to_pandas": "dataframe",
     "JobPosting": "models",
     "Item": "models",
     "Location": "models",

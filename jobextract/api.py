@@ -96,6 +96,12 @@ def extract(text: str, *, reference_date: ReferenceDate = None, html: Optional[b
     text is kept as it is. Empty or white-space text gives an empty :class:`JobPosting`.
     ``reference_date`` is the day relative dates ("Posted 3 days ago") are resolved against.
 
+    A page that embeds its own schema.org JSON-LD ``JobPosting`` (``<script
+    type="application/ld+json">``) lends it to the fields the text left empty: title,
+    company, locations, remote, employment type, salary and dates. What the text says
+    always wins; ``posting.from_json_ld`` names the fields filled (see
+    :func:`jobextract.schema_org.fill_from_json_ld`).
+
     >>> p = extract("<p>We build rockets.</p><h2>Responsibilities</h2><ul><li>Lead design</li></ul>")
     >>> item = p.responsibilities[0]
     >>> item.text, p.text[item.start:item.end]
@@ -105,11 +111,20 @@ def extract(text: str, *, reference_date: ReferenceDate = None, html: Optional[b
         InputTypeError: ``text`` is not a str (a ``TypeError``).
         InputValueError: ``reference_date`` is not a date (a ``ValueError``).
     """
+    raw = text
     text = _normalised(text, html)
     reference = _check_reference_date(reference_date)
-    if not text.strip():
-        return JobPosting(text=text)
-    return _run(load(), text, reference_date=reference)
+    posting = _run(load(), text, reference_date=reference) if text.strip() else JobPosting(text=text)
+    return _with_json_ld(posting, raw)
+
+
+def _with_json_ld(posting: JobPosting, raw: str) -> JobPosting:
+    """Fill what the text left empty from the page's own JSON-LD (after extraction)."""
+    if "ld+json" not in raw:  # the cheap test first: most inputs have none
+        return posting
+    from .schema_org import fill_from_json_ld
+
+    return fill_from_json_ld(posting, raw)
 
 
 def extract_page(text: str, *, reference_date: ReferenceDate = None, html: Optional[bool] = None) -> list[JobPosting]:
@@ -218,17 +233,17 @@ def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]],
             results[pos] = ExtractionFailure.from_exception(index, err)
             continue
         if not text.strip():
-            results[pos] = JobPosting(text=text)
+            results[pos] = _with_json_ld(JobPosting(text=text), batch[pos][2])
         else:
             good.append((pos, text))
     try:
         docs = list(nlp.pipe(_make_doc(nlp, t, reference_date) for _, t in good))
         for (pos, _), doc in zip(good, docs):
-            results[pos] = to_posting(doc)
+            results[pos] = _with_json_ld(to_posting(doc), batch[pos][2])
     except Exception:  # noqa: BLE001 - one bad text must not cost the batch: redo one by one
         for pos, text in good:
             try:
-                results[pos] = to_posting(nlp(_make_doc(nlp, text, reference_date)))
+                results[pos] = _with_json_ld(to_posting(nlp(_make_doc(nlp, text, reference_date))), batch[pos][2])
             except Exception as err:  # noqa: BLE001
                 results[pos] = ExtractionFailure.from_exception(batch[pos][0], err)
     for pos, (index, context, _) in enumerate(batch):

@@ -13,7 +13,9 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 Offset = Annotated[int, Field(ge=0, description="character offset into JobPosting.text")]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")]
@@ -86,7 +88,9 @@ class Salary(_Frozen):
     """A stated pay range; a single figure gives ``min == max``.
 
     "up to £17" gives only ``max``, "from £9" or "$120,000+" only ``min``; ``text`` is the
-    figures as written (with the period phrase when it follows them).
+    figures as written (with the period phrase when it follows them). ``start``/``end``
+    are ``None`` only when the value came from the page's JSON-LD rather than its text
+    (see ``JobPosting.from_json_ld``).
 
     >>> Salary(min=60000, max=75000, currency="EUR", text="€60k–€75k", start=0, end=9).max
     75000.0
@@ -97,19 +101,21 @@ class Salary(_Frozen):
     currency: Optional[CurrencyCode] = None
     period: Optional[Period] = None
     text: str
-    start: Offset
-    end: Offset
+    start: Optional[Offset] = None
+    end: Optional[Offset] = None
 
 
 class DateValue(_Frozen):
     """A date read from the text; ``date`` is ``None`` when the text could not be resolved
     (a relative date, or one without a year, and no ``reference_date`` to resolve it against).
+
+    ``start``/``end`` are ``None`` only when the date came from the page's JSON-LD.
     """
 
     date: Optional[Date] = None
     text: str
-    start: Offset
-    end: Offset
+    start: Optional[Offset] = None
+    end: Optional[Offset] = None
 
 
 class Dates(_Frozen):
@@ -158,6 +164,38 @@ class JobPosting(_Frozen):
     )
     text: str = ""
     text_start: Offset = 0
+    from_json_ld: list[str] = Field(
+        default_factory=list,
+        description="fields the text left empty that were filled from the page's own JSON-LD",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_fingerprint(cls, data: Any) -> Any:
+        # ``fingerprint`` is computed, and written by model_dump: accept it back (and recompute).
+        if isinstance(data, dict) and "fingerprint" in data:
+            data = {k: v for k, v in data.items() if k != "fingerprint"}
+        return data
+
+    @computed_field(description="sha256 (16 hex digits) of the normalised content, for deduplication")
+    @property
+    def fingerprint(self) -> str:
+        """Same posting, same fingerprint (computed on each access): see :mod:`jobextract.dedup`."""
+        from .dedup import fingerprint
+
+        return fingerprint(self)
+
+    def to_schema_org(self) -> dict[str, Any]:
+        """This posting as a schema.org ``JobPosting`` (JSON-LD); see :mod:`jobextract.schema_org`."""
+        from .schema_org import to_schema_org
+
+        return to_schema_org(self)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: a field table and the text with its sections highlighted."""
+        from .display import posting_html
+
+        return posting_html(self)
 
     def __repr__(self) -> str:
         where = ", ".join(loc.raw for loc in self.locations[:2])
