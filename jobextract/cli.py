@@ -127,13 +127,13 @@ def _check_inputs(paths: Sequence[str]) -> None:
         raise UsageError("stdin (-) can be read only once")
 
 
-def _extract_page(job: tuple[str, Any, Optional[bool]]) -> tuple[str, Any]:
+def _extract_page(job: tuple[str, Any, Optional[bool], Optional[str]]) -> tuple[str, Any]:
     """A worker's job: every posting of one page, or the exception that stopped it."""
     from . import api
 
-    rid, text, html = job
+    rid, text, html, reference_date = job
     try:
-        return rid, api.extract_page(text, html=html)
+        return rid, api.extract_page(text, html=html, reference_date=reference_date)
     except Exception as err:  # noqa: BLE001 - reported per record
         return rid, err
 
@@ -158,14 +158,15 @@ def _records(args) -> Iterator[tuple[str, Any]]:
                     yield text, rid  # the record id travels as the context
 
         for result, rid in api.extract_many(texts(), n_process=args.workers, as_tuples=True,
-                                            on_error="record", html=args.html):
+                                            on_error="record", html=args.html,
+                                            reference_date=args.reference_date):
             yield rid, result
             while failed:
                 yield failed.pop(0)
         yield from failed
         return
     if args.pages:
-        jobs = ((rid, text, args.html) for rid, text in inputs)
+        jobs = ((rid, text, args.html, args.reference_date) for rid, text in inputs)
         if args.workers > 1:
             import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
@@ -299,9 +300,6 @@ def _check_args(args) -> Optional[str]:
             api._check_reference_date(args.reference_date)
         except ValueError as err:
             raise UsageError(str(err)) from None
-        if args.workers > 1 or args.pages:
-            raise UsageError("--reference-date works with one posting per input and --workers 1 "
-                             "(extract_many and extract_page take no reference date yet)")
     _check_inputs(args.inputs)
     if args.command != "extract":
         return None

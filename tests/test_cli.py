@@ -119,8 +119,7 @@ def test_html_pages_and_workers_for_pages(tmp_path, capsys):
     (["extract", "no/such/file.txt"], "no such input"),
     (["extract", SEEDS, "--workers", "0"], "at least 1"),
     (["extract", SEEDS, "--reference-date", "25/11/2026"], "ISO date"),
-    (["extract", SEEDS, "--pages", "--reference-date", "2026-11-25"], "reference date"),
-], ids=["missing", "workers", "bad-date", "date-with-pages"])
+], ids=["missing", "workers", "bad-date"])
 def test_usage_errors_exit_2(argv, message, capsys):
     assert main(argv) == 2
     assert message in capsys.readouterr().err
@@ -142,6 +141,7 @@ def test_reference_date_and_show(capsys):
     assert "title:     Applied Scientist" in capsys.readouterr().out
     page = str(next(Path(SEEDS).glob("000_*.txt")))
     assert main(["extract", page, "--reference-date", "2026-11-25"]) == 0
+    assert main(["extract", SEEDS, "--pages", "--workers", "2", "--reference-date", "2026-11-25"]) == 0
 
 
 def test_version(capsys):
