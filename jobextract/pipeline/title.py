@@ -26,15 +26,21 @@ from .. import lexicons
 from ..geo import place_parts
 from ..layout import iter_lines, split_sentences, trim
 from .locations import LOCATIONS_KEY
-from .sections import SECTIONS_KEY
+from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 TITLE_KEY = "jobextract_title"
 _CUE = re.compile(
-    r"(?:\b(?i:looking|searching) for|\b(?i:seeking)|\b(?i:hiring|recruiting)(?:\s+for)?|(?<![\w-])[Aa]s(?=\s+(?:an?|the|our)\s))"
+    r"(?:\b(?i:looking|searching) for|\b(?i:seeking)|\b(?i:hiring|recruiting)(?:\s+for)?|(?<![\w-])[Aa]s(?=\s+(?:an?|the|our)\s)"
+    r"|\b(?i:are you)(?=\s+an?\s)|\b(?i:opportunity)(?:\s+has\s+(?:arisen|become\s+available))?\s+for(?=\s+an?\s))"
     r"\s+(?:(?:an?|the|our|one|two|several|multiple|new)\s+)?"
 )
 # "Job Title: Data Scientist", "POSITION: Accountant", "Role - Nurse"
 _FIELD = re.compile(r"(?im)^[ \t*]*(?:job[ \t]+title|position[ \t]+title|title|position|role|job)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,100})$")
+# "our Emergency Care Assistant role", "this Staff Nurse position"
+_ROLE_NOUN = re.compile(
+    r"\b(?:[Oo]ur|[Tt]he|[Tt]his|[Aa]n?)\s+(?P<t>(?:[A-Z][\w\-/&]*\s+){0,5}[A-Z][\w\-]*)\s+"
+    r"(?:role|position|post|vacancy|opportunity|job)\b"
+)
 # "The Data Analyst plays a critical role", "Entefy’s Senior Data Scientist is ..."
 _SUBJECT = re.compile(
     r"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=,\s))(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]*['’]s)\s+"
@@ -47,6 +53,8 @@ _STOP = frozenset(
     "from across into".split()
 )
 _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*[(|]")
+# "Stress Analyst II", "Engineer 2", "Biostatistician I (Jr)": a level after the head
+_LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w&\-]*)*")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
@@ -72,6 +80,21 @@ class TitleFinder:
             hit = title_from_line(text, s, m.end("value"))
             if hit and (best is None or (0, s) < best[0]):
                 best = ((0, hit[0]), *hit)
+        headed = {h.start_char for h in doc.spans.get(HEADINGS_KEY, [])}
+        for n, (s, e) in enumerate(list(iter_lines(text, 0, min(len(text), 1500)))[:6]):
+            # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
+            line = text[s:e]
+            if len(line) > 70 or line.endswith((".", ":", "?", "!")) or any(a <= s < b for a, b in located):
+                continue
+            hit = title_from_line(text, s, e)
+            if hit and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@"):
+                rank = (0.3, s)
+            elif n == 0 and s not in headed and _title_case(line) and len(line.split()) <= 6:
+                hit, rank = (s, e, line), (4, s)  # a first line in Title Case, no head noun known
+            else:
+                continue
+            if best is None or rank < best[0]:
+                best = (rank, *hit)
         for sec in doc.spans.get(SECTIONS_KEY, []):
             if sec.label_ == "header":
                 for s, e in iter_lines(text, sec.start_char, sec.end_char):
@@ -100,6 +123,16 @@ class TitleFinder:
                 spans.append(span)
         doc.spans[TITLE_KEY] = spans
         return doc
+
+
+def _title_case(line: str) -> bool:
+    """Every word capitalised, but for small words ("Head of Sales and Marketing").
+
+    >>> _title_case("Wellness Promoter"), _title_case("Secure our Nation")
+    (True, False)
+    """
+    words = re.findall(r"[A-Za-z][\w'’\-]*", line)
+    return bool(words) and all(w[:1].isupper() or w in ("of", "and", "for", "the", "in", "to", "&") for w in words)
 
 
 def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, str]]:
@@ -132,6 +165,10 @@ def _cue_titles(text: str, start: int, end: int):
         hit = title_after(text, m.end(), end)
         if hit:
             yield hit
+    for m in _ROLE_NOUN.finditer(text, start, end):
+        words = m.group("t").split()
+        if _head(words[-1]) == words[-1].lower():
+            yield m.start("t"), m.end("t"), m.group("t")
     for m in _SUBJECT.finditer(text, start, end):
         words = m.group("t").split()
         if _head(words[-1]) == words[-1].lower():
@@ -247,6 +284,8 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         e = a + part.find(last, len(" ".join(words[:head_at]))) + len(last)
         of = _OF_NAME.match(line, e, a + len(part))
         e = of.end() if of else e
+        level = _LEVEL.match(line, e, a + len(part))
+        e = level.end() if level else e
         title = line[a:e].strip(" ,.")
         return start + a, start + a + len(title), title
     return None
