@@ -237,8 +237,8 @@ class SectionDetector:
         first_heading = headings[0][0] if headings else len(text)
         end = 0
         lines = list(iter_lines(text, 0, first_heading))
-        if len(lines) < 2:
-            return 0
+        if not lines or len(lines) < 2 and not (headings and "\n" in text[lines[0][1]:first_heading]):
+            return 0  # one line alone is a header only when a heading follows on its own line
         for s, e in lines[: self.header_max_lines]:
             line = text[s:e]
             piped = line.count("|") >= 2  # "Company | Role | Location | Remote"
