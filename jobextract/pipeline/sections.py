@@ -242,8 +242,8 @@ class SectionDetector:
         for s, e in lines[: self.header_max_lines]:
             line = text[s:e]
             piped = line.count("|") >= 2  # "Company | Role | Location | Remote"
-            if (len(line) > (200 if piped else 80) or line.rstrip().endswith((".", "!", "?"))
-                    or (len(line.split()) > 10 and not piped)):
+            if (len(line) > (200 if piped else 100) or line.rstrip().endswith((".", "!", "?"))
+                    or (len(line.split()) > 15 and not piped)):
                 break
             end = e
         if end and end == lines[-1][1] and not headings:
