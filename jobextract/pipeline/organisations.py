@@ -363,8 +363,10 @@ def _employer_of(text: str, name: str) -> Optional[str]:
         words = words[:-1]
     if (len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 and words[0].lower() not in _GENERIC
             and words[-1].lower().strip(".") not in _ORG_ENDINGS):
-        followers = set(re.findall(rf"(?<![\w.]){re.escape(words[0])}(\W+\w+|\W*$)", text))
-        if len(followers) >= 2:
+        first = re.escape(words[0])
+        followers = set(re.findall(rf"(?<![\w.]){first}(\W+\w+|\W*$)", text))
+        standalone = re.search(rf"(?<![\w.]){first}(?:\s+[a-z]|[,;:!?)]|\.\s|\s*$)", text)
+        if len(followers) >= 2 and standalone:
             words = words[:1]
     out = " ".join(words)
     if out.lower() in _NOT_ORGS or out.lower() in _GENERIC or len(out) < 2:
@@ -378,7 +380,9 @@ _ORG_ENDINGS = frozenset(
     "co corp corporation company companies cic nhs university college institute foundation society charity "
     "association partnership council authority agency service services clinic practice surgery centre center "
     "network alliance laboratories labs bank insurance systems solutions technologies consulting partners "
-    "industries holdings enterprises international".split()
+    "industries holdings enterprises international pharmaceuticals pharma therapeutics biosciences biotech "
+    "healthcare health insights analytics software energy media capital associates mutual american diagnostics "
+    "medical financial robotics motors airlines foods brands stores markets logistics communications".split()
 )
 # "Acme, Inc.", "Acme LLC": the legal form is not part of the name people filter on
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|plc|LLP|GmbH|S\.A|AG)\.?$")
