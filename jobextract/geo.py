@@ -172,7 +172,7 @@ def city_country(city: str) -> Optional[str]:
     return hit[0] if hit else None
 
 
-_LINE_SEPARATORS = re.compile(r"\s+[-–—|•]\s+|\s*\|\s*")
+_LINE_SEPARATORS = re.compile(r"\s+[-–—|•·]\s+|\s*\|\s*")
 
 
 def place_parts(line: str) -> list[tuple[int, int]]:

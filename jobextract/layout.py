@@ -27,6 +27,7 @@ _ABBREVIATIONS = frozenset(
 )
 _SENT_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9•\-*])")
 _WS = re.compile(r"\s+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def trim(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> Range:
@@ -136,6 +137,9 @@ def split_items(text: str, start: int, end: int) -> list[Range]:
             pieces.append(lead)
         for i, (_, content, _) in enumerate(found):
             stop = found[i + 1][0] if i + 1 < len(found) else end
+            if i + 1 == len(found):
+                gap = _BLANK_LINE.search(text, content, stop)
+                stop = gap.start() if gap else stop  # the list ends at a blank line after its last item
             pieces.append(trim(text, content, stop))
         return [p for p in pieces if p[1] > p[0]]
     lines = list(iter_lines(text, start, end))

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import PatternError
 
 HeadingLabel = Literal[
-    "responsibilities", "requirements", "preferred_qualifications", "benefits", "team",
+    "summary", "responsibilities", "requirements", "preferred_qualifications", "benefits", "team",
     "about_company", "day_in_the_life", "salary", "how_to_apply", "legal", "other",
 ]
 

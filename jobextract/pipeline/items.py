@@ -126,8 +126,8 @@ def item_ranges(text: str, start: int, end: int) -> list[Range]:
     out: list[Range] = []
     lined = not bulleted and len(pieces) > 1 and "\n" in text[start:end]
     for i, (s, e) in enumerate(pieces):
-        if i == 0 and bulleted and _is_lead_in(text[s:e]) and len(pieces) > 1:
-            continue
+        if i == 0 and bulleted and len(pieces) > 1 and (_is_lead_in(text[s:e]) or _is_prose(text, s, e)):
+            continue  # what introduces the list is not an item of it
         if lined and i + 1 < len(pieces) and _is_sub_heading(text[s:e]):
             continue  # a lead-in or sub-heading line inside a list ("Skills/ Abilities:")
         if i + 1 < len(pieces):
@@ -135,6 +135,16 @@ def item_ranges(text: str, start: int, end: int) -> list[Range]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def _is_prose(text: str, start: int, end: int) -> bool:
+    """A paragraph of several sentences (an introduction), not a list item.
+
+    >>> t = "We move money for Europe. You will join the Core team."
+    >>> _is_prose(t, 0, len(t)), _is_prose("Design APIs", 0, 11)
+    (True, False)
+    """
+    return len(split_sentences(text, start, end)) >= 2 or end - start > 200
 
 
 def _is_sub_heading(line: str) -> bool:

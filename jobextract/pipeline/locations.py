@@ -98,7 +98,7 @@ class LocationFinder:
         return doc
 
 
-_BAR = re.compile(r"\s*[|•]\s*")
+_BAR = re.compile(r"\s*[|•·]\s*")
 
 
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

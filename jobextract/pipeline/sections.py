@@ -107,7 +107,13 @@ class SectionDetector:
                 label = _vote(text, body_s, body_e) or label  # no heading decides: the classifier does
             heading_spans.append(doc.char_span(hs, he, label=label, alignment_mode="expand"))
             s, e = trim(text, hs, stop)
-            section_spans.append(doc.char_span(s, e, label=label, alignment_mode="expand"))
+            list_at = self._unheaded_list(text, body_s, e) if label == "summary" and self.classifier else None
+            if list_at:  # "Job Description" prose, then a list of duties no heading names
+                at, list_label = list_at
+                section_spans.append(doc.char_span(s, trim(text, s, at)[1], label=label, alignment_mode="expand"))
+                section_spans.append(doc.char_span(at, e, label=list_label, alignment_mode="expand"))
+            else:
+                section_spans.append(doc.char_span(s, e, label=label, alignment_mode="expand"))
         doc.spans[HEADINGS_KEY] = [sp for sp in heading_spans if sp is not None]
         doc.spans[SECTIONS_KEY] = [sp for sp in section_spans if sp is not None]
         return doc
@@ -148,6 +154,8 @@ class SectionDetector:
             return None
         body = _MD_PREFIX.sub("", line)
         markdown = len(body) < len(line)
+        if markdown and line.lstrip()[:1] in "*_" and not line.rstrip().rstrip(":：").endswith(("**", "__", "*", "_")):
+            return None  # "**Acme Corp** · Berlin": bold opens the line but is not the whole line
         stripped = _MD_SUFFIX.sub("", body).strip()
         colon = line.rstrip(" *_").endswith((":", "：", "...", "…"))
         key = " ".join(stripped.lower().split())

@@ -267,7 +267,12 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
     (16, 38, 'Senior DevOps Engineer')
     """
     line = text[start:end]
+    lead = re.match(r"[#*_\s]*", line).end()  # Markdown: "# Senior Engineer", "**Nurse**"
     for a, b in place_parts(line):
+        a = max(a, lead)
+        b = len(line[:b].rstrip("*_ "))
+        if b <= a:
+            continue
         colon = line.rfind(": ", a, b)
         if colon >= 0:
             a = colon + 2  # "HIRING: Nurse Practitioner", "Job Title: Data Scientist"
