@@ -215,12 +215,18 @@ def parse_location(raw: str) -> Optional[dict]:
                 return {"city": parts[2], "region": region, "country": country}
     if len(parts) >= 2:
         last = parts[-1]
+        iso = re.fullmatch(r"([A-Z]{2})-([A-Z0-9]{1,3})", last)
+        if iso and region_code(iso.group(1), iso.group(2)):
+            return {"city": parts[-2], "region": iso.group(2), "country": iso.group(1)}  # "Fort Lauderdale, US-FL"
         state = _us_states().get(_fold(last))
         if len(last) == 2 and last.isupper() and state:
             # "Columbus, GA": a US state unless the gazetteer puts the city in country "GA"
-            if city_country(parts[0]) == last and country_code(last):
-                return {"city": parts[0], "region": None, "country": last}
-            return {"city": parts[0], "region": state, "country": "US"}
+            if city_country(parts[-2]) == last and country_code(last):
+                return {"city": parts[-2], "region": None, "country": last}
+            return {"city": parts[-2], "region": state, "country": "US"}
+        first_state = _us_states().get(_fold(parts[0]))
+        if len(parts) == 2 and first_state and (len(parts[0]) == 2 or len(parts[0]) > 3) and place_city(parts[1]):
+            return {"city": parts[1], "region": first_state, "country": "US"}  # "MO, Maryland Heights"
         country = country_code(last)
         if country and len(parts) >= 3:
             return {"city": parts[0], "region": region_code(country, parts[-2]), "country": country}

@@ -24,13 +24,13 @@ LOCATIONS_KEY = "jobextract_locations"
 _FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?locations?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$")
 _SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*")
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
-_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[ \t]+[A-Z][A-Za-z.'’\-]*){0,3}"
+_PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
     r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|(?:team|office)\s+in)\s+(?:the\s+)?"
     rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})"
     # "in our Cambridge, MA location", "at the Peoria, Illinois site": the place before the word
-    rf"|\b(?:in|at|for)\s+(?:our|the)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?:location|office|site|campus|headquarters)\b"
+    rf"|\b(?:in|at|for)\s+(?:our|the)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?i:location|office|site|campus|headquarters|area|metro|region)\b"
     # "in Seattle, WA", "in Ware, Hertfordshire": a city and its region or country
     rf"|\bin\s+(?P<loc3>{_PLACE},[ \t]*{_PLACE})"
 )
@@ -59,6 +59,10 @@ class LocationFinder:
             ranges.extend(_line_parts(text, s, e))
         for m in _FIELD.finditer(text):
             pos = m.start("value")
+            value = m.group("value")
+            dashed = re.search(r"\S[-–]\s", value)
+            if dashed and parse_location(value[: dashed.start() + 1] + ", " + value[dashed.end():]):
+                ranges.append(trim(text, pos, m.end("value"), chars=" \t.;"))  # "San Francisco, CA- United States"
             for part in _SPLIT.split(m.group("value")):
                 idx = text.find(part, pos)
                 if part and idx >= 0:
@@ -78,7 +82,7 @@ class LocationFinder:
         spans, seen = [], set()
         for s, e in ranges + prose:
             raw = text[s:e]
-            value = parse_location(raw) or parse_remote(raw)
+            value = parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
             if value is None and (s, e) in prose and "," not in raw:
                 s, e, value = _longest_place(text, s, e)
             if value is None:
