@@ -76,8 +76,9 @@ def _check_reference_date(value: ReferenceDate) -> Optional[dt.date]:
 
 def _run(nlp: Language, text: str, text_start: int = 0) -> JobPosting:
     from .assemble import to_posting
+    from .pipeline import make_doc
 
-    return to_posting(nlp(text), text_start=text_start)
+    return to_posting(nlp(make_doc(nlp, text)), text_start=text_start)
 
 
 def extract(text: str, *, reference_date: ReferenceDate = None, html: Optional[bool] = None) -> JobPosting:
@@ -191,6 +192,7 @@ def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]], html: Option
     Each text is normalised first (HTML to plain text, see :func:`extract`).
     """
     from .assemble import to_posting
+    from .pipeline import make_doc
 
     out: list[tuple[int, Any, Any]] = []
     good: list[tuple[int, str]] = []
@@ -208,13 +210,13 @@ def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]], html: Option
         else:
             good.append((pos, text))
     try:
-        docs = list(nlp.pipe(t for _, t in good))
+        docs = list(nlp.pipe(make_doc(nlp, t) for _, t in good))
         for (pos, _), doc in zip(good, docs):
             results[pos] = to_posting(doc)
     except Exception:  # noqa: BLE001 - one bad text must not cost the batch: redo one by one
         for pos, text in good:
             try:
-                results[pos] = to_posting(nlp(text))
+                results[pos] = to_posting(nlp(make_doc(nlp, text)))
             except Exception as err:  # noqa: BLE001
                 results[pos] = ExtractionFailure.from_exception(batch[pos][0], err)
     for pos, (index, context, _) in enumerate(batch):

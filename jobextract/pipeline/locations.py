@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..geo import parse_location, place_parts
 from ..layout import iter_lines, trim
+from . import doc_text
 from .sections import SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
@@ -36,7 +37,7 @@ class LocationFinder:
         self.max_locations = max_locations
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         ranges: list[tuple[int, int]] = []
         for sec in doc.spans.get(SECTIONS_KEY, []):
             if sec.label_ == "header":

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..layout import split_sentences, trim
+from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 TEAM_KEY = "jobextract_team"
@@ -88,7 +89,7 @@ class TeamFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         heading_end = {h.start_char: h.end_char for h in doc.spans.get(HEADINGS_KEY, [])}
         team_secs = [trim(text, heading_end.get(s.start_char, s.start_char), s.end_char)
                      for s in doc.spans.get(SECTIONS_KEY, []) if s.label_ == "team"]
@@ -167,7 +168,7 @@ class CompanyFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         team = doc.spans.get(TEAM_KEY)
         team_name = team[0]._.jobextract_value["name"] if team else None
         best = pick_company(text, team_name)

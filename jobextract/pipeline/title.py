@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..geo import place_parts
 from ..layout import iter_lines
+from . import doc_text
 from .locations import LOCATIONS_KEY
 from .sections import SECTIONS_KEY
 
@@ -54,7 +55,7 @@ class TitleFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         best: Optional[tuple[tuple, int, int, str]] = None
         located = {(s.start_char, s.end_char) for s in doc.spans.get(LOCATIONS_KEY, [])}
         for sec in doc.spans.get(SECTIONS_KEY, []):
