@@ -35,7 +35,10 @@ TEAM_KEY = "jobextract_team"
 COMPANY_KEY = "jobextract_company"
 
 _W = r"(?:[A-Z0-9][\w'’\-/.+]*[\w+]|[A-Z0-9]|[a-z]+[A-Z][\w\-]*|\([A-Z0-9][\w\-&]*\))"
-NAME = rf"{_W}(?:[ \t]+(?:&|and|of|for|de|la)?[ \t]*{_W})*"
+# A name opens at a word's start and runs at most 10 words: every regex below tries it at
+# each position of the text, so an unanchored or unbounded run would cost quadratic time
+# on a long word or a long run of capitalised words.
+NAME = rf"(?<!\w){_W}(?:[ \t]+(?:(?:&|and|of|for|de|la)[ \t]*)?{_W}){{0,9}}"
 _NAME_TEAM = re.compile(rf"(?P<name>{NAME})[ \t]+(?:[Tt]eams?|TEAM)\b")
 _JOIN_TEAM = re.compile(rf"\b(?:part of|join|joining)\s+(?:the|our)\s+(?P<name>{NAME})\s+(?:[Tt]eam|group|organi[sz]ation)\b")
 _OPENING = re.compile(rf"^(?:The[ \t]+)?(?P<name>{NAME})[ \t]+(?:is|are|was|builds|owns|drives|powers|leads|develops|team)\b")
