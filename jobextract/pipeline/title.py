@@ -42,6 +42,7 @@ _STOP = frozenset(
 _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*[(|]")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
+_IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
 _HOLDERS = re.compile(r"(?<![\w\-])(?P<t>(?:[A-Z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)\s+in\s+this\s+(?:role|position)\b")
 
 
@@ -90,9 +91,13 @@ def _cue_titles(text: str, start: int, end: int):
         hit = title_after(text, m.end(), end)
         if hit:
             yield hit
+    if not _IN_THIS_ROLE.search(text, start, end):
+        return  # _HOLDERS tries every word of the text: look for its rare ending first
     for m in _HOLDERS.finditer(text, start, end):
-        before = text[start:m.start("t")].rstrip()
-        if before and before[-1] not in ".!?\n":
+        i = m.start("t")
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        if i > start and text[i - 1] not in ".!?\n":
             continue  # only a sentence that opens with the holders names the role
         words = m.group("t").split()
         while words and words[0] in ("The", "Our", "All"):
