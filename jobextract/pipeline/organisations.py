@@ -61,6 +61,27 @@ _WEAK = [
     re.compile(rf"\b(?:across|within|cross|throughout)\s+(?P<name>{NAME})"),
 ]
 
+# What must follow the name for each name-led regex to match. Such a regex tries every word
+# of the text; one fast search for its ending skips it in the many texts that lack it.
+_NEEDS = {
+    _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
+    _STRONG[2]: re.compile(r"\s(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
+    _STRONG[4]: re.compile(r"\sdoes\s+not\s+discriminate\b"),
+    _WEAK[2]: re.compile(r"\s(?:customers|clients|employees|users|shoppers|members)\b"),
+    _NAME_TEAM: re.compile(r"[ \t](?:[Tt]eams?|TEAM)\b"),
+    _POSSESSIVE_TEAMS: re.compile(r"\steams?\b"),
+}
+
+
+def _lacks_ending(regex: re.Pattern, text: str) -> bool:
+    """Whether ``text`` lacks what must follow a name for ``regex`` to match.
+
+    >>> _lacks_ending(_NAME_TEAM, "Join Acme."), _lacks_ending(_NAME_TEAM, "The Data team")
+    (True, False)
+    """
+    need = _NEEDS.get(regex)
+    return need is not None and need.search(text) is None
+
 
 def _clean_name(name: str) -> str:
     """Drop sentence-opening words and a trailing possessive from a name run."""
@@ -121,6 +142,8 @@ class TeamFinder:
 
     @staticmethod
     def _first(regex: re.Pattern, text: str, ranges) -> Optional[tuple[int, int, str]]:
+        if _lacks_ending(regex, text):
+            return None
         for a, b in ranges:
             for m in regex.finditer(text, a, b):
                 hit = _name_span(text, m)
@@ -197,6 +220,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     where: dict[str, tuple[int, int]] = {}
     for weight, regexes in ((3.0, _STRONG), (1.0, _WEAK)):
         for regex in regexes:
+            if _lacks_ending(regex, text):
+                continue
             for m in regex.finditer(text):
                 hit = _name_span(text, m)
                 if not hit:
