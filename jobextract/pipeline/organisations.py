@@ -218,6 +218,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     """
     scores: dict[str, float] = defaultdict(float)
     where: dict[str, tuple[int, int]] = {}
+    followers = _Followers(text)
     for weight, regexes in ((3.0, _STRONG), (1.0, _WEAK)):
         for regex in regexes:
             if _lacks_ending(regex, text):
@@ -229,7 +230,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 s, e, name = hit
                 if name == team_name:
                     continue  # the team itself is not the employer
-                name = _employer_of(text, name)
+                name = _employer_of(text, name, followers)
                 if not name:
                     continue
                 scores[name] += weight
@@ -279,7 +280,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     return start + a, start + a + len(name), name
 
 
-def _employer_of(text: str, name: str) -> Optional[str]:
+def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None) -> Optional[str]:
     """Trace a business unit to its employer: "Amazon Ads" -> "Amazon".
 
     Trailing business-unit words are dropped; a name whose first word also stands in the
@@ -290,13 +291,39 @@ def _employer_of(text: str, name: str) -> Optional[str]:
     while len(words) > 1 and words[-1] in divisions:
         words = words[:-1]
     if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 and words[0].lower() not in _GENERIC:
-        followers = set(re.findall(rf"(?<![\w.]){re.escape(words[0])}(\W+\w+|\W*$)", text))
+        followers = (followers_of or _Followers(text)).of(words[0])
         if len(followers) >= 2:
             words = words[:1]
     out = " ".join(words)
     if out.lower() in _NOT_ORGS or out.lower() in _GENERIC or len(out) < 2:
         return None
     return out
+
+
+class _Followers:
+    """What follows each word in a text, indexed in one pass on first use (a search of
+    the whole text for each name made long texts quadratic).
+
+    >>> sorted(_Followers("Amazon and Amazon Earth's sellers").of("Amazon"))
+    [' Earth', ' and']
+    """
+
+    _WORD_THEN = re.compile(r"(?<![\w.])(\w+)(?=(\W+\w+|\W*$))")
+    _ONE_WORD = re.compile(r"\w+")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.index: Optional[dict[str, set[str]]] = None
+
+    def of(self, word: str) -> set[str]:
+        if not self._ONE_WORD.fullmatch(word):
+            # "AT&T", "Amazon.com": not one \w+ word, search the text for it
+            return set(re.findall(rf"(?<![\w.]){re.escape(word)}(\W+\w+|\W*$)", self.text))
+        if self.index is None:
+            self.index = defaultdict(set)
+            for m in self._WORD_THEN.finditer(self.text):
+                self.index[m.group(1)].add(m.group(2))
+        return self.index.get(word, set())
 
 
 # words that name a kind of organisation, not one: "the City's", "the Company is ..."
