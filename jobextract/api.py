@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from functools import lru_cache
 from itertools import islice
 from typing import Any, Iterable, Iterator, Literal, Optional, Union
@@ -52,11 +53,25 @@ def _check_html(html: Any) -> Optional[bool]:
     raise InputTypeError("html", html, "True, False or None")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _normalised(text: Any, html: Optional[bool]) -> str:
-    """``text`` checked, and HTML turned into plain text (plain text is kept as it is)."""
+    """``text`` checked, and HTML turned into plain text (plain text is kept as it is).
+
+    Lone surrogates (a str that is not valid Unicode, as from ``surrogateescape``) cannot
+    be encoded, so the tokeniser cannot take them: each becomes U+FFFD, one for one, so
+    that every offset stays that of the input.
+
+    >>> _normalised("Lead" + chr(0xD800) + " design", None)
+    'Lead\ufffd design'
+    """
     from .text import normalise
 
-    return normalise(_check_text(text), html=_check_html(html))
+    text = _check_text(text)
+    if not text.isascii() and _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return normalise(text, html=_check_html(html))
 
 
 def _check_reference_date(value: ReferenceDate) -> Optional[dt.date]:
