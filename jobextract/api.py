@@ -23,6 +23,12 @@ from .models import ExtractionFailure, JobPosting
 log = logging.getLogger("jobextract")
 
 ReferenceDate = Union[dt.date, dt.datetime, str, None]
+MAX_CHARS = 10_000_000
+"""The longest text (after HTML normalisation) jobextract reads; longer raises InputValueError.
+
+Time grows in proportion to the size (see ``docs/performance.md``): 10 M characters take
+about half a minute. Nothing is ever cut off silently.
+"""
 OnError = Literal["raise", "record", "skip"]
 
 
@@ -36,6 +42,7 @@ def load() -> Language:
     from . import pipeline  # registers the factories
 
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_CHARS  # spaCy's 1,000,000 guards the parser and NER, which we do not run
     for name in pipeline.FACTORIES:
         nlp.add_pipe(name)
     return nlp
@@ -71,7 +78,11 @@ def _normalised(text: Any, html: Optional[bool]) -> str:
     text = _check_text(text)
     if not text.isascii() and _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
-    return normalise(text, html=_check_html(html))
+    text = normalise(text, html=_check_html(html))
+    if len(text) > MAX_CHARS:
+        raise InputValueError(
+            f"text is {len(text):,} characters long; jobextract reads at most MAX_CHARS = {MAX_CHARS:,}", len(text))
+    return text
 
 
 def _check_reference_date(value: ReferenceDate) -> Optional[dt.date]:
@@ -112,7 +123,8 @@ def extract(text: str, *, reference_date: ReferenceDate = None, html: Optional[b
 
     Raises:
         InputTypeError: ``text`` is not a str (a ``TypeError``).
-        InputValueError: ``reference_date`` is not a date (a ``ValueError``).
+        InputValueError: ``reference_date`` is not a date, or the text is longer than
+            :data:`MAX_CHARS` (10 M characters) (a ``ValueError``).
     """
     text = _normalised(text, html)
     _check_reference_date(reference_date)
