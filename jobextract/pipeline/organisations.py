@@ -62,25 +62,49 @@ _WEAK = [
 ]
 
 # What must follow the name for each name-led regex to match. Such a regex tries every word
-# of the text; one fast search for its ending skips it in the many texts that lack it.
+# of the text; :func:`_name_matches` runs it only just before where these endings stand.
 _NEEDS = {
     _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
     _STRONG[2]: re.compile(r"\s(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
     _STRONG[4]: re.compile(r"\sdoes\s+not\s+discriminate\b"),
+    _WEAK[0]: re.compile(r"['’]s\b"),
     _WEAK[2]: re.compile(r"\s(?:customers|clients|employees|users|shoppers|members)\b"),
     _NAME_TEAM: re.compile(r"[ \t](?:[Tt]eams?|TEAM)\b"),
-    _POSSESSIVE_TEAMS: re.compile(r"\steams?\b"),
+    _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
+_NAME_REACH = 160  # characters a name may take before its ending (10 words of a name)
 
 
-def _lacks_ending(regex: re.Pattern, text: str) -> bool:
-    """Whether ``text`` lacks what must follow a name for ``regex`` to match.
+def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
+    """``regex.finditer(text, start, end)``, for a name-led regex of ``_NEEDS`` searched only
+    in the ``_NAME_REACH`` characters before each place its ending stands (linear time, and
+    fast: most of a text is far from any ending).
 
-    >>> _lacks_ending(_NAME_TEAM, "Join Acme."), _lacks_ending(_NAME_TEAM, "The Data team")
-    (True, False)
+    >>> [m.group("name") for m in _name_matches(_NAME_TEAM, "We build. The Data Platform team ships.")]
+    ['The Data Platform']
     """
+    end = len(text) if end is None else end
     need = _NEEDS.get(regex)
-    return need is not None and need.search(text) is None
+    if need is None:
+        yield from regex.finditer(text, start, end)
+        return
+    windows: list[list[int]] = []
+    for hit in need.finditer(text, start, end):
+        q = hit.start()
+        while q > start and text[q - 1].isspace():
+            q -= 1
+        a = max(start, q - _NAME_REACH)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = hit.end()
+        else:
+            windows.append([a, hit.end()])
+    last = start
+    for a, b in windows:
+        for m in regex.finditer(text, max(a, last), b):
+            full = regex.match(text, m.start(), end)  # the window cut the text: match it whole
+            if full is not None and full.start() >= last:
+                last = full.end()
+                yield full
 
 
 def _clean_name(name: str) -> str:
@@ -142,10 +166,8 @@ class TeamFinder:
 
     @staticmethod
     def _first(regex: re.Pattern, text: str, ranges) -> Optional[tuple[int, int, str]]:
-        if _lacks_ending(regex, text):
-            return None
         for a, b in ranges:
-            for m in regex.finditer(text, a, b):
+            for m in _name_matches(regex, text, a, b):
                 hit = _name_span(text, m)
                 if hit:
                     return hit
@@ -221,9 +243,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     followers = _Followers(text)
     for weight, regexes in ((3.0, _STRONG), (1.0, _WEAK)):
         for regex in regexes:
-            if _lacks_ending(regex, text):
-                continue
-            for m in regex.finditer(text):
+            for m in _name_matches(regex, text):
                 hit = _name_span(text, m)
                 if not hit:
                     continue
@@ -301,29 +321,38 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
 
 
 class _Followers:
-    """What follows each word in a text, indexed in one pass on first use (a search of
-    the whole text for each name made long texts quadratic).
+    """What follows each word in a text. A long text is indexed in one pass on first use
+    (a search of the whole text for each name made long texts quadratic); a short one is
+    searched, once a word.
 
     >>> sorted(_Followers("Amazon and Amazon Earth's sellers").of("Amazon"))
     [' Earth', ' and']
     """
 
+    INDEX_FROM = 20_000  # characters
     _WORD_THEN = re.compile(r"(?<![\w.])(\w+)(?=(\W+\w+|\W*$))")
     _ONE_WORD = re.compile(r"\w+")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.seen: dict[str, set[str]] = {}
         self.index: Optional[dict[str, set[str]]] = None
 
     def of(self, word: str) -> set[str]:
-        if not self._ONE_WORD.fullmatch(word):
-            # "AT&T", "Amazon.com": not one \w+ word, search the text for it
-            return set(re.findall(rf"(?<![\w.]){re.escape(word)}(\W+\w+|\W*$)", self.text))
-        if self.index is None:
-            self.index = defaultdict(set)
-            for m in self._WORD_THEN.finditer(self.text):
-                self.index[m.group(1)].add(m.group(2))
-        return self.index.get(word, set())
+        found = self.seen.get(word)
+        if found is not None:
+            return found
+        if len(self.text) < self.INDEX_FROM or not self._ONE_WORD.fullmatch(word):
+            # "AT&T", "Amazon.com" are not one \w+ word: search the text for them
+            found = set(re.findall(rf"(?<![\w.]){re.escape(word)}(\W+\w+|\W*$)", self.text))
+        else:
+            if self.index is None:
+                self.index = defaultdict(set)
+                for m in self._WORD_THEN.finditer(self.text):
+                    self.index[m.group(1)].add(m.group(2))
+            found = self.index.get(word, set())
+        self.seen[word] = found
+        return found
 
 
 # words that name a kind of organisation, not one: "the City's", "the Company is ..."
