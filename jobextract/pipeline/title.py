@@ -30,10 +30,14 @@ from .locations import LOCATIONS_KEY
 from .sections import SECTIONS_KEY
 
 TITLE_KEY = "jobextract_title"
+# Every alternative opens with a letter, so that the regex engine skips straight to the
+# candidates; the word boundary before each is checked in _cue_titles (_NOT_AFTER).
 _CUE = re.compile(
-    r"(?:\b(?:looking|searching) for|\bseeking|\bhiring|\brecruiting|(?<![\w-])[Aa]s(?=\s+an?\s))"
+    r"(?:looking for|searching for|seeking|hiring|recruiting|As(?=\s+an?\s)|as(?=\s+an?\s))"
     r"\s+(?:(?:an?|one|two|several|multiple|new)\s+)?"
 )
+_NOT_AFTER = {"A": re.compile(r"[\w-]"), "a": re.compile(r"[\w-]")}
+_NOT_AFTER_WORD = re.compile(r"\w")
 _WORD = re.compile(r"[A-Za-z](?:[\w'’&+\-/]|\.(?=\w))*,?|[,;:.!?()\n]")
 _STOP = frozenset(
     "who to that on in with for at within which whose where based will can is are join and/or "
@@ -88,6 +92,9 @@ class TitleFinder:
 def _cue_titles(text: str, start: int, end: int):
     """Titles introduced by a cue ("looking for a", "As an") or named by their holders."""
     for m in _CUE.finditer(text, start, end):
+        at = m.start()
+        if at and _NOT_AFTER.get(text[at], _NOT_AFTER_WORD).match(text, at - 1):
+            continue  # inside a word ("overlooking", "has a")
         hit = title_after(text, m.end(), end)
         if hit:
             yield hit
