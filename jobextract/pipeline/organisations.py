@@ -72,7 +72,16 @@ _NEEDS = {
     _NAME_TEAM: re.compile(r"[ \t](?:[Tt]eams?|TEAM)\b"),
     _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
+_NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
 _NAME_REACH = 160  # characters a name may take before its ending (10 words of a name)
+# The words that open each keyword-led regex, as a regex that opens with a literal in every
+# alternative, so the engine skips straight to them; the full regex is matched at each.
+_LEADS = {
+    _STRONG[0]: re.compile(r"At|at|Join|join"),
+    _STRONG[3]: re.compile(r"team"),
+    _WEAK[3]: re.compile(r"across|within|cross|throughout"),
+    _JOIN_TEAM: re.compile(r"part of|join"),
+}
 
 
 def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
@@ -84,6 +93,16 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
     ['The Data Platform']
     """
     end = len(text) if end is None else end
+    lead = _LEADS.get(regex)
+    if lead is not None:
+        last = start
+        for hit in lead.finditer(text, start, end):
+            if hit.start() >= last:
+                m = regex.match(text, hit.start(), end)
+                if m is not None:
+                    last = m.end()
+                    yield m
+        return
     need = _NEEDS.get(regex)
     if need is None:
         yield from regex.finditer(text, start, end)
