@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from functools import lru_cache
 from itertools import islice
 from typing import Any, Iterable, Iterator, Literal, Optional, Union
@@ -22,6 +23,12 @@ from .models import ExtractionFailure, JobPosting
 log = logging.getLogger("jobextract")
 
 ReferenceDate = Union[dt.date, dt.datetime, str, None]
+MAX_CHARS = 10_000_000
+"""The longest text (after HTML normalisation) jobextract reads; longer raises InputValueError.
+
+Time grows in proportion to the size (see ``docs/performance.md``): 10 M characters take
+about half a minute. Nothing is ever cut off silently.
+"""
 OnError = Literal["raise", "record", "skip"]
 
 
@@ -35,6 +42,7 @@ def load() -> Language:
     from . import pipeline  # registers the factories
 
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_CHARS  # spaCy's 1,000,000 guards the parser and NER, which we do not run
     for name in pipeline.FACTORIES:
         nlp.add_pipe(name)
     return nlp
@@ -52,11 +60,29 @@ def _check_html(html: Any) -> Optional[bool]:
     raise InputTypeError("html", html, "True, False or None")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _normalised(text: Any, html: Optional[bool]) -> str:
-    """``text`` checked, and HTML turned into plain text (plain text is kept as it is)."""
+    """``text`` checked, and HTML turned into plain text (plain text is kept as it is).
+
+    Lone surrogates (a str that is not valid Unicode, as from ``surrogateescape``) cannot
+    be encoded, so the tokeniser cannot take them: each becomes U+FFFD, one for one, so
+    that every offset stays that of the input.
+
+    >>> _normalised("Lead" + chr(0xD800) + " design", None)
+    'Lead\ufffd design'
+    """
     from .text import normalise
 
-    return normalise(_check_text(text), html=_check_html(html))
+    text = _check_text(text)
+    if not text.isascii() and _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    text = normalise(text, html=_check_html(html))
+    if len(text) > MAX_CHARS:
+        raise InputValueError(
+            f"text is {len(text):,} characters long; jobextract reads at most MAX_CHARS = {MAX_CHARS:,}", len(text))
+    return text
 
 
 def _check_reference_date(value: ReferenceDate) -> Optional[dt.date]:
@@ -75,8 +101,11 @@ def _check_reference_date(value: ReferenceDate) -> Optional[dt.date]:
 
 
 def _make_doc(nlp: Language, text: str, reference_date: Optional[dt.date]):
-    """The Doc the components run on, carrying the caller's ``reference_date``."""
-    doc = nlp.make_doc(text)
+    """The Doc the components run on, carrying the caller's ``reference_date`` and its text
+    (built once: see :func:`jobextract.pipeline.doc_text`)."""
+    from .pipeline import make_doc
+
+    doc = make_doc(nlp, text)
     doc._.jobextract_reference_date = reference_date
     return doc
 
@@ -109,7 +138,8 @@ def extract(text: str, *, reference_date: ReferenceDate = None, html: Optional[b
 
     Raises:
         InputTypeError: ``text`` is not a str (a ``TypeError``).
-        InputValueError: ``reference_date`` is not a date (a ``ValueError``).
+        InputValueError: ``reference_date`` is not a date, or the text is longer than
+            :data:`MAX_CHARS` (10 M characters) (a ``ValueError``).
     """
     raw = text
     text = _normalised(text, html)

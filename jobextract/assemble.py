@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .layout import trim
 from .models import DateValue, Dates, Item, JobPosting, Location, Salary, Section, Team, TextSpan
 from .pipeline.facts import DATES_KEY, EMPLOYMENT_KEY, SALARY_KEY
+from .pipeline import doc_text
 from .pipeline.items import ITEM_LABELS, ITEMS_KEY
 from .pipeline.locations import LOCATIONS_KEY
 from .pipeline.organisations import COMPANY_KEY, TEAM_KEY
@@ -25,17 +26,18 @@ from .pipeline.title import TITLE_KEY
 
 def to_posting(doc: Doc, *, text_start: int = 0) -> JobPosting:
     """Assemble the JobPosting from the spans the components left on ``doc``."""
-    text = doc.text
+    text = doc_text(doc)
     fields: dict = {"text": text, "text_start": text_start}
     evidence: dict[str, TextSpan] = {}
 
     items: dict[str, list[Item]] = {label: [] for label in ITEM_LABELS}
     for span in doc.spans.get(ITEMS_KEY, []):
-        items[span.label_].append(Item(text=span.text, start=span.start_char, end=span.end_char))
+        s, e = span.start_char, span.end_char
+        items[span.label_].append(Item(text=text[s:e], start=s, end=e))
     fields.update(items)
 
     fields["locations"] = [
-        Location(raw=s.text, start=s.start_char, end=s.end_char, **s._.jobextract_value)
+        Location(raw=text[s.start_char:s.end_char], start=s.start_char, end=s.end_char, **s._.jobextract_value)
         for s in doc.spans.get(LOCATIONS_KEY, [])
     ]
 
@@ -83,7 +85,8 @@ def to_posting(doc: Doc, *, text_start: int = 0) -> JobPosting:
         s, e = trim(text, body_start, sec.end_char, chars=" \t\r\n\u00a0:：")
         if e <= s:
             s = e = sec.end_char
-        sections.append(Section(label=sec.label_, heading=heading.text if heading is not None else None,
+        heading_text = text[heading.start_char:heading.end_char] if heading is not None else None
+        sections.append(Section(label=sec.label_, heading=heading_text,
                                 text=text[s:e], start=s, end=e))
         if sec.label_ == "summary" and "summary" not in fields:
             fields["summary"] = TextSpan(text=text[s:e], start=s, end=e)

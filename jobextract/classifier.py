@@ -30,13 +30,28 @@ def available() -> bool:
     return (resources.files("jobextract") / "classifier" / "textcat" / "model").is_file()
 
 
+_SEEN: dict[str, tuple[str, float]] = {}
+_SEEN_MAX = 50_000  # sentences remembered (a few MB); boilerplate recurs across postings
+
+
 def classify(sentences: Sequence[str]) -> list[tuple[str, float]]:
-    """``(label, probability)`` of the most likely label of each sentence."""
+    """``(label, probability)`` of the most likely label of each sentence.
+
+    A sentence is classified once: the answer does not depend on the batch, and the
+    same boilerplate sentences recur across a corpus. The rest go through in one batch.
+    """
     if not sentences:
         return []
-    nlp = _model()
-    out = []
-    for doc in nlp.pipe(sentences, batch_size=256):
-        label = max(doc.cats, key=doc.cats.get)
-        out.append((label, doc.cats[label]))
-    return out
+    found = {}
+    for sentence in sentences:
+        hit = _SEEN.get(sentence)
+        if hit is not None:
+            found[sentence] = hit
+    new = [s for s in dict.fromkeys(sentences) if s not in found]
+    if new:
+        if len(_SEEN) + len(new) > _SEEN_MAX:
+            _SEEN.clear()
+        for sentence, doc in zip(new, _model().pipe(new, batch_size=256)):
+            label = max(doc.cats, key=doc.cats.get)
+            found[sentence] = _SEEN[sentence] = (label, doc.cats[label])
+    return [found[s] for s in sentences]

@@ -98,3 +98,19 @@ def test_import_is_light():
     code = "import sys, jobextract; print('spacy' in sys.modules, 'dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_text_over_the_size_limit_is_a_value_error_naming_it(monkeypatch):
+    from jobextract import api
+
+    monkeypatch.setattr(api, "MAX_CHARS", 50)
+    with pytest.raises(jobextract.InputValueError, match="MAX_CHARS = 50"):
+        jobextract.extract("x" * 51)
+    assert jobextract.extract("Lead design. " * 3).text == "Lead design. " * 3
+
+
+def test_texts_over_a_million_characters_are_read():
+    # spaCy's own default limit is 1,000,000 characters; ours is MAX_CHARS
+    text = "Responsibilities:\n" + "• Lead the design of the platform\n" * 32_000
+    posting = jobextract.extract(text)
+    assert len(text) > 1_000_000 and len(posting.responsibilities) == 32_000

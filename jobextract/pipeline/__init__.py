@@ -6,6 +6,38 @@
 """
 from spacy.tokens import Doc, Span
 
+_TEXT_KEY = "jobextract_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy rebuilds it from every token on each access.
+
+    :func:`make_doc` stores the text it was given; otherwise it is built here and kept.
+
+    >>> import spacy
+    >>> doc_text(spacy.blank("en")("Lead the team"))
+    'Lead the team'
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None or len(text) != _text_length(doc):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def _text_length(doc: Doc) -> int:
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
+def make_doc(nlp, text: str) -> Doc:
+    """``nlp.make_doc(text)`` with ``text`` kept for :func:`doc_text`."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
 
 def _value_key(span: Span) -> tuple:
     # spans of different groups may share offsets ("Data Engineer" as title and team):

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..dates import best_dates, find_dates
 from ..employment import choose, find_job_terms
 from ..salary import find_salaries, period_of
+from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 SALARY_KEY = "jobextract_salary"
@@ -51,7 +52,7 @@ class SalaryFinder:
         self.section_chars = section_chars
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         found = {m.start: m for m in find_salaries(text)}
         headings = {h.start_char: h for h in doc.spans.get(HEADINGS_KEY, [])}
         for sec in doc.spans.get(SECTIONS_KEY, []):
@@ -88,7 +89,7 @@ class DateFinder:
     def __call__(self, doc: Doc) -> Doc:
         reference = doc._.jobextract_reference_date
         spans: list = []
-        for field, m in sorted(best_dates(find_dates(doc.text, reference_date=reference)).items(),
+        for field, m in sorted(best_dates(find_dates(doc_text(doc), reference_date=reference)).items(),
                                key=lambda kv: kv[1].start):
             _add(doc, spans, m.start, m.end, field, {"date": m.date})
         doc.spans[DATES_KEY] = spans
@@ -108,7 +109,7 @@ class EmploymentFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         header_end = max((s.end_char for s in doc.spans.get(SECTIONS_KEY, []) if s.label_ == "header"), default=0)
-        matches = find_job_terms(doc.text, header_end)
+        matches = find_job_terms(doc_text(doc), header_end)
         spans: list = []
         for field in ("employment_type", "work_arrangement"):
             best = choose(matches, field)

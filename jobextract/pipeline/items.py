@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..layout import Range, split_items, split_sentences, trim
+from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 ITEMS_KEY = "jobextract_items"
@@ -45,7 +46,7 @@ class ItemExtractor:
         self.prose_fallback = prose_fallback
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         heading_end = {h.start_char: h.end_char for h in doc.spans.get(HEADINGS_KEY, [])}
         sections = list(doc.spans.get(SECTIONS_KEY, []))
         found: list[tuple[int, int, str, str]] = []

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..geo import parse_location, parse_remote, place_city, place_parts
 from ..layout import iter_lines, trim
+from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
@@ -48,7 +49,7 @@ class LocationFinder:
         self.max_locations = max_locations
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         ranges: list[tuple[int, int]] = []
         header_lines = [line for sec in doc.spans.get(SECTIONS_KEY, []) if sec.label_ == "header"
                         for line in iter_lines(text, sec.start_char, sec.end_char)]

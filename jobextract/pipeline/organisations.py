@@ -28,13 +28,17 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..layout import split_sentences, trim
+from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 TEAM_KEY = "jobextract_team"
 COMPANY_KEY = "jobextract_company"
 
 _W = r"(?:[A-Z0-9][\w'’\-/.+]*[\w+]|[A-Z0-9]|[a-z]+[A-Z][\w\-]*|\([A-Z0-9][\w\-&]*\))"
-NAME = rf"{_W}(?:[ \t]+(?:&|and|of|for|de|la)?[ \t]*{_W})*"
+# A name opens at a word's start and runs at most 10 words: every regex below tries it at
+# each position of the text, so an unanchored or unbounded run would cost quadratic time
+# on a long word or a long run of capitalised words.
+NAME = rf"(?<!\w){_W}(?:[ \t]+(?:(?:&|and|of|for|de|la)[ \t]*)?{_W}){{0,9}}"
 _NAME_TEAM = re.compile(rf"(?P<name>(?>{NAME}))[ \t]+(?:[Tt]eam|TEAM)\b")  # "other Google teams" names none
 _JOIN_TEAM = re.compile(rf"\b(?:part of|join|joining)\s+(?:the|our)\s+(?P<name>{NAME})\s+(?:[Tt]eam|group|organi[sz]ation)\b")
 _OPENING = re.compile(rf"^(?:The[ \t]+)?(?P<name>{NAME})[ \t]+(?:is|are|was|builds|owns|drives|powers|leads|develops|team)\b")
@@ -70,6 +74,70 @@ _WEAK = [
 ]
 _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
 
+# What must follow the name for each name-led regex to match. Such a regex tries every word
+# of the text; :func:`_name_matches` runs it only just before where these endings stand.
+_NEEDS = {
+    _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
+    _STRONG[2]: re.compile(r"\s(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
+    _STRONG[4]: re.compile(r"\sdoes\s+not\s+discriminate\b"),
+    _WEAK[0]: re.compile(r"['’]s\b"),
+    _WEAK[2]: re.compile(r"\s(?:customers|clients|employees|users|shoppers|members)\b"),
+    _NAME_TEAM: re.compile(r"[ \t](?:[Tt]eams?|TEAM)\b"),
+    _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
+}
+_NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
+_NAME_REACH = 160  # characters a name may take before its ending (10 words of a name)
+# The words that open each keyword-led regex, as a regex that opens with a literal in every
+# alternative, so the engine skips straight to them; the full regex is matched at each.
+_LEADS = {
+    _STRONG[0]: re.compile(r"At|at|Join|join"),
+    _STRONG[3]: re.compile(r"team"),
+    _WEAK[3]: re.compile(r"across|within|cross|throughout"),
+    _JOIN_TEAM: re.compile(r"part of|join"),
+}
+
+
+def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
+    """``regex.finditer(text, start, end)``, for a name-led regex of ``_NEEDS`` searched only
+    in the ``_NAME_REACH`` characters before each place its ending stands (linear time, and
+    fast: most of a text is far from any ending).
+
+    >>> [m.group("name") for m in _name_matches(_NAME_TEAM, "We build. The Data Platform team ships.")]
+    ['The Data Platform']
+    """
+    end = len(text) if end is None else end
+    lead = _LEADS.get(regex)
+    if lead is not None:
+        last = start
+        for hit in lead.finditer(text, start, end):
+            if hit.start() >= last:
+                m = regex.match(text, hit.start(), end)
+                if m is not None:
+                    last = m.end()
+                    yield m
+        return
+    need = _NEEDS.get(regex)
+    if need is None:
+        yield from regex.finditer(text, start, end)
+        return
+    windows: list[list[int]] = []
+    for hit in need.finditer(text, start, end):
+        q = hit.start()
+        while q > start and text[q - 1].isspace():
+            q -= 1
+        a = max(start, q - _NAME_REACH)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = hit.end()
+        else:
+            windows.append([a, hit.end()])
+    last = start
+    for a, b in windows:
+        for m in regex.finditer(text, max(a, last), b):
+            full = regex.match(text, m.start(), end)  # the window cut the text: match it whole
+            if full is not None and full.start() >= last:
+                last = full.end()
+                yield full
+
 
 def _clean_name(name: str) -> str:
     """Drop sentence-opening words and a trailing possessive from a name run."""
@@ -83,12 +151,18 @@ def _clean_name(name: str) -> str:
 
 def _name_span(text: str, m: re.Match) -> Optional[tuple[int, int, str]]:
     s, e = m.span("name")
-    name = text[s:e]
-    cleaned = _clean_name(name)
-    if not cleaned or not any(c.isalpha() for c in cleaned):
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[s:e])]
+    while words and text[s + words[0][0]:s + words[0][1]] in _LEADING_NOISE:
+        words = words[1:]
+    while words and text[s + words[-1][0]:s + words[-1][1]] in ("&", "and", "of", "for"):
+        words = words[:-1]
+    if not words:
         return None
-    s += name.index(cleaned)
-    return s, s + len(cleaned), cleaned
+    start, end = s + words[0][0], s + words[-1][1]
+    cleaned = text[start:end]  # as written: the offsets must give it back
+    if not any(c.isalpha() for c in cleaned):
+        return None
+    return start, end, cleaned
 
 
 @Language.factory("jobextract_team", default_config={})
@@ -101,7 +175,7 @@ class TeamFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         heading_end = {h.start_char: h.end_char for h in doc.spans.get(HEADINGS_KEY, [])}
         team_secs = [trim(text, heading_end.get(s.start_char, s.start_char), s.end_char)
                      for s in doc.spans.get(SECTIONS_KEY, []) if s.label_ == "team"]
@@ -131,7 +205,7 @@ class TeamFinder:
     @staticmethod
     def _first(regex: re.Pattern, text: str, ranges) -> Optional[tuple[int, int, str]]:
         for a, b in ranges:
-            for m in regex.finditer(text, a, b):
+            for m in _name_matches(regex, text, a, b):
                 hit = _name_span(text, m)
                 if hit:
                     return hit
@@ -180,7 +254,7 @@ class CompanyFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         team = doc.spans.get(TEAM_KEY)
         team_name = team[0]._.jobextract_value["name"] if team else None
         best = pick_company(text, team_name)
@@ -204,9 +278,10 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     """
     scores: dict[str, float] = defaultdict(float)
     where: dict[str, tuple[int, int]] = {}
+    followers = _Followers(text)
     for weight, regexes in ((3.0, _STRONG), (1.0, _WEAK)):
         for regex in regexes:
-            for m in regex.finditer(text):
+            for m in _name_matches(regex, text):
                 hit = _name_span(text, m)
                 if not hit:
                     continue
@@ -215,7 +290,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                     continue  # "Assist customers ...": a capital that only opens a sentence
                 if name == team_name:
                     continue  # the team itself is not the employer
-                name = _employer_of(text, name)
+                name = _employer_of(text, name, followers)
                 if not name:
                     continue
                 scores[name] += weight
@@ -350,7 +425,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     return start + a, start + a + len(name), name
 
 
-def _employer_of(text: str, name: str) -> Optional[str]:
+def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None) -> Optional[str]:
     """Trace a business unit to its employer: "Amazon Ads" -> "Amazon".
 
     Trailing business-unit words are dropped; a name whose first word also stands in the
@@ -363,8 +438,8 @@ def _employer_of(text: str, name: str) -> Optional[str]:
         words = words[:-1]
     if (len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 and words[0].lower() not in _GENERIC
             and words[-1].lower().strip(".") not in _ORG_ENDINGS):
+        followers = (followers_of or _Followers(text)).of(words[0])
         first = re.escape(words[0])
-        followers = set(re.findall(rf"(?<![\w.]){first}(\W+\w+|\W*$)", text))
         standalone = re.search(rf"(?<![\w.]){first}(?:\s+[a-z]|[,;:!?)]|\.\s|\s*$)", text)
         if len(followers) >= 2 and standalone:
             words = words[:1]
@@ -392,6 +467,41 @@ _LEGAL_ENDINGS = frozenset(
     "trust hospital hospitals hospice inc incorporated llc ltd limited plc llp gmbh corp corporation company "
     "cic university foundation society charity association council authority bank insurance holdings industries".split()
 )
+class _Followers:
+    """What follows each word in a text. A long text is indexed in one pass on first use
+    (a search of the whole text for each name made long texts quadratic); a short one is
+    searched, once a word.
+
+    >>> sorted(_Followers("Amazon and Amazon Earth's sellers").of("Amazon"))
+    [' Earth', ' and']
+    """
+
+    INDEX_FROM = 20_000  # characters
+    _WORD_THEN = re.compile(r"(?<![\w.])(\w+)(?=(\W+\w+|\W*$))")
+    _ONE_WORD = re.compile(r"\w+")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, set[str]] = {}
+        self.index: Optional[dict[str, set[str]]] = None
+
+    def of(self, word: str) -> set[str]:
+        found = self.seen.get(word)
+        if found is not None:
+            return found
+        if len(self.text) < self.INDEX_FROM or not self._ONE_WORD.fullmatch(word):
+            # "AT&T", "Amazon.com" are not one \w+ word: search the text for them
+            found = set(re.findall(rf"(?<![\w.]){re.escape(word)}(\W+\w+|\W*$)", self.text))
+        else:
+            if self.index is None:
+                self.index = defaultdict(set)
+                for m in self._WORD_THEN.finditer(self.text):
+                    self.index[m.group(1)].add(m.group(2))
+            found = self.index.get(word, set())
+        self.seen[word] = found
+        return found
+
+
 # words that name a kind of organisation, not one: "the City's", "the Company is ..."
 _GENERIC = frozenset(
     "city county state university college department company firm agency government district school "

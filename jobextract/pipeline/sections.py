@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..layout import BULLET_CHARS, iter_lines, list_markers, trim
+from . import doc_text
 
 HEADINGS_KEY = "jobextract_headings"
 SECTIONS_KEY = "jobextract_sections"
@@ -76,7 +77,7 @@ class SectionDetector:
             self.matcher.add(f"jobextract_heading:{variant}", [pattern_doc])
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         headings: list[tuple[int, int, str]] = []  # (start, end, label) in characters
         line_heads = self._line_headings(text)
         headings.extend(line_heads)

@@ -25,10 +25,13 @@ from spacy.tokens import Doc
 from .. import lexicons
 from ..geo import place_parts
 from ..layout import iter_lines, split_sentences, trim
+from . import doc_text
 from .locations import LOCATIONS_KEY
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 TITLE_KEY = "jobextract_title"
+# Every alternative opens with a letter, so that the regex engine skips straight to the
+# candidates; the word boundary before each is checked in _cue_titles (_NOT_AFTER).
 _CUE = re.compile(
     r"(?:\b(?i:looking|searching) for|\b(?i:seeking)|\b(?i:hiring|recruiting)(?:\s+for)?|(?<![\w-])[Aa]s(?=\s+(?:an?|the|our)\s)"
     r"|\b(?i:are you)(?=\s+an?\s)|\b(?i:opportunity)(?:\s+has\s+(?:arisen|become\s+available))?\s+for(?=\s+an?\s))"
@@ -47,6 +50,8 @@ _SUBJECT = re.compile(
     r"(?P<t>(?:[A-Z][\w\-/&]*\s+){0,5}[A-Z][\w\-]*)\s+"
     r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should)\b"
 )
+_NOT_AFTER = {"A": re.compile(r"[\w-]"), "a": re.compile(r"[\w-]")}
+_NOT_AFTER_WORD = re.compile(r"\w")
 _WORD = re.compile(r"[A-Za-z](?:[\w'’&+\-/]|\.(?=\w))*,?|[,;:.!?()\n]")
 _STOP = frozenset(
     "who to that on in with for at within which whose where based will can is are join and/or "
@@ -59,6 +64,7 @@ _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w&\-]*)*")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
+_IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
 _HOLDERS = re.compile(r"(?<![\w\-])(?P<t>(?:[A-Z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)\s+in\s+this\s+(?:role|position)\b")
 
 
@@ -72,7 +78,7 @@ class TitleFinder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         best: Optional[tuple[tuple, int, int, str]] = None
         located = {(s.start_char, s.end_char) for s in doc.spans.get(LOCATIONS_KEY, [])}
         for m in _FIELD.finditer(text, 0, min(len(text), 3000)):
@@ -162,6 +168,9 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
 def _cue_titles(text: str, start: int, end: int):
     """Titles introduced by a cue ("looking for a", "As an") or named by their holders."""
     for m in _CUE.finditer(text, start, end):
+        at = m.start()
+        if at and _NOT_AFTER.get(text[at], _NOT_AFTER_WORD).match(text, at - 1):
+            continue  # inside a word ("overlooking", "has a")
         hit = title_after(text, m.end(), end)
         if hit:
             yield hit
@@ -173,9 +182,13 @@ def _cue_titles(text: str, start: int, end: int):
         words = m.group("t").split()
         if _head(words[-1]) == words[-1].lower():
             yield m.start("t"), m.end("t"), m.group("t")
+    if not _IN_THIS_ROLE.search(text, start, end):
+        return  # _HOLDERS tries every word of the text: look for its rare ending first
     for m in _HOLDERS.finditer(text, start, end):
-        before = text[start:m.start("t")].rstrip()
-        if before and before[-1] not in ".!?\n":
+        i = m.start("t")
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        if i > start and text[i - 1] not in ".!?\n":
             continue  # only a sentence that opens with the holders names the role
         words = m.group("t").split()
         while words and words[0] in ("The", "Our", "All"):
