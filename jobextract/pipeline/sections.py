@@ -84,7 +84,8 @@ class SectionDetector:
         if self.inline_headings:
             headings.extend(self._inline_headings(doc, text, line_heads))
         headings = _drop_overlaps(headings)
-        header_end = self._header_end(text, headings)
+        headings = _with_boundaries(text, headings)
+        header_end = self._header_end(text, [h for h in headings if h[1] > h[0]])
 
         heading_spans, section_spans = [], []
         if header_end:
@@ -106,7 +107,8 @@ class SectionDetector:
                 continue  # a heading written twice in a row ("Responsibilities Responsibilities")
             if label == "other" and self.classifier and body_e > body_s:
                 label = _vote(text, body_s, body_e) or label  # no heading decides: the classifier does
-            heading_spans.append(doc.char_span(hs, he, label=label, alignment_mode="expand"))
+            if he > hs:  # a boundary sentence opens its section without a heading
+                heading_spans.append(doc.char_span(hs, he, label=label, alignment_mode="expand"))
             s, e = trim(text, hs, stop)
             list_at = self._unheaded_list(text, body_s, e) if label == "summary" and self.classifier else None
             if list_at:  # "Job Description" prose, then a list of duties no heading names
@@ -258,6 +260,41 @@ class SectionDetector:
         if end and end == lines[-1][1] and not headings:
             return 0  # nothing but short lines: leave them to the summary
         return end
+
+
+# Sentences that open a section of their own, heading or not: an equal-opportunity
+# statement ("Acme is an equal opportunity employer"), a pay statement ("The base salary
+# range for this position is ..."). Flattened postings end their last list with them.
+_BOUNDARY = re.compile(
+    r"(?P<legal>(?<![\w&.'’\-])(?:(?:[A-Z][\w&.'’\-]{0,40}|and|&|of)[ \t]+){1,8}?(?:is|are)[ \t]+(?:an?[ \t]+|a[ \t]+proud[ \t]+)?"
+    r"(?:equal[ \t]+(?:opportunity|employment)|EEO\b|EOE\b|affirmative[ \t]+action))"
+    r"|(?P<salary>(?:The[ \t]+)?(?:[Bb]ase[ \t]+)?(?:[Ss]alary|[Pp]ay|[Cc]ompensation)[ \t]+(?:range|rate)s?[ \t]+(?:for|of|is)\b)"
+)
+
+
+def _with_boundaries(text: str, headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Add an empty heading where a boundary sentence opens a legal or pay section that
+    no heading opens.
+
+    >>> t = "Requirements - PhD in statistics Acme is an equal opportunity employer."
+    >>> _with_boundaries(t, [(0, 12, "requirements")])
+    [(0, 12, 'requirements'), (33, 33, 'legal')]
+    """
+    out = list(headings)
+    for m in _BOUNDARY.finditer(text):
+        label = m.lastgroup
+        start = m.start(label)
+        if any(hs <= start < _section_end(headings, i, len(text)) and lab == label
+               for i, (hs, he, lab) in enumerate(headings)):
+            continue  # already inside a section of that kind
+        if any(hs <= start < he for hs, he, _ in headings):
+            continue
+        out.append((start, start, label))
+    return sorted(out)
+
+
+def _section_end(headings, i: int, default: int) -> int:
+    return headings[i + 1][0] if i + 1 < len(headings) else default
 
 
 def _at_line_start(text: str, pos: int) -> bool:
