@@ -114,3 +114,18 @@ def test_texts_over_a_million_characters_are_read():
     text = "Responsibilities:\n" + "• Lead the design of the platform\n" * 32_000
     posting = jobextract.extract(text)
     assert len(text) > 1_000_000 and len(posting.responsibilities) == 32_000
+
+
+def test_time_grows_about_linearly_with_the_size():
+    # a sanity bound only (benchmarks/linear.py measures it): 4x the text within 10x the time
+    import time
+    from pathlib import Path
+
+    seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parents[1] / "seeds").glob("*.txt")))
+    timings = []
+    for size in (100_000, 400_000):
+        text = (seeds * (size // len(seeds) + 1))[:size]
+        t0 = time.perf_counter()
+        jobextract.extract(text)
+        timings.append(time.perf_counter() - t0)
+    assert timings[1] < 10 * timings[0] + 0.5

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
 from typing import Optional
 
 from spacy.language import Language
@@ -205,12 +206,14 @@ class SectionDetector:
 
     # -- headings inline in flattened text ---------------------------------------------
     def _inline_headings(self, doc: Doc, text: str, line_heads) -> list[tuple[int, int, str]]:
-        taken = [(s, e) for s, e, _ in line_heads]
+        taken_starts = [s for s, _, _ in line_heads]  # in text order, disjoint
+        taken_ends = [e for _, e, _ in line_heads]
         out = []
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
             s, e = span.start_char, span.end_char
-            if any(ts <= s < te for ts, te in taken):
+            i = bisect_right(taken_starts, s) - 1
+            if i >= 0 and s < taken_ends[i]:
                 continue
             rule = self._rule_of[match_id]
             if not text[s].isupper():
@@ -364,9 +367,17 @@ def _boundary_before(text: str, pos: int) -> bool:
 
 
 def _drop_overlaps(headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Keep the longest of overlapping headings, in text order."""
-    kept: list[tuple[int, int, str]] = []
+    """Keep the longest of overlapping headings, in text order.
+
+    >>> _drop_overlaps([(0, 5, "a"), (3, 12, "b"), (12, 14, "c")])
+    [(3, 12, 'b'), (12, 14, 'c')]
+    """
+    kept: list[tuple[int, int, str]] = []  # disjoint, in text order
+    starts: list[int] = []
     for h in sorted(headings, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if all(h[1] <= k[0] or h[0] >= k[1] for k in kept):
-            kept.append(h)
-    return sorted(kept)
+        i = bisect_right(starts, h[0])
+        if (i and kept[i - 1][1] > h[0]) or (i < len(kept) and kept[i][0] < h[1]):
+            continue  # overlaps the kept heading before or after it
+        starts.insert(i, h[0])
+        kept.insert(i, h)
+    return kept
