@@ -86,6 +86,13 @@ _NEEDS = {
     _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
 _NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
+_NEEDS[_STRONG[5]] = re.compile(
+    r"\b(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
+    r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
+    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)\b")
+_NEEDS[_NAME_RUN] = re.compile(
+    r"\b(?:Trust|Hospitals?|Hospice|Inc|Incorporated|LLC|Ltd|Limited|PLC|LLP|GmbH|Corp|Corporation|Company|CIC|"
+    r"University|Foundation|Society|Charity|Association|Council|Authority|Bank|Insurance|Holdings|Industries)\b")
 _NAME_REACH = 160  # characters a name may take before its ending (10 words of a name)
 # The words that open each keyword-led regex, as a regex that opens with a literal in every
 # alternative, so the engine skips straight to them; the full regex is matched at each.
@@ -95,6 +102,7 @@ _LEADS = {
     _WEAK[3]: re.compile(r"across|within|cross|throughout"),
     _JOIN_TEAM: re.compile(r"part of|join"),
 }
+_LEADS[_STRONG[6]] = re.compile(r"(?m)^[ \t#*]*About")
 
 
 def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
@@ -296,7 +304,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 scores[name] += weight
                 if name not in where or s < where[name][0]:
                     where[name] = (s, s + len(name))
-    for m in _NAME_RUN.finditer(text):
+    for m in _name_matches(_NAME_RUN, text):
         # an organisation named with its legal or institutional ending, wherever it stands
         words = m.group().split()
         legal = _LEGAL_AFTER.match(text, m.end())

@@ -265,35 +265,44 @@ class SectionDetector:
         return end
 
 
-# Sentences that open a section of their own, heading or not: an equal-opportunity
-# statement ("Acme is an equal opportunity employer"), a pay statement ("The base salary
-# range for this position is ..."). Flattened postings end their last list with them.
-_BOUNDARY = re.compile(
-    r"(?P<legal>(?<![\w&.'’\-])(?:(?:[A-Z][\w&.'’\-]{0,40}|and|&|of)[ \t]+){1,8}?(?:is|are)[ \t]+(?:an?[ \t]+|a[ \t]+proud[ \t]+)?"
-    r"(?:equal[ \t]+(?:opportunity|employment)|EEO\b|EOE\b|affirmative[ \t]+action))"
-    r"|(?P<salary>(?:The[ \t]+)?(?:[Bb]ase[ \t]+)?(?:[Ss]alary|[Pp]ay|[Cc]ompensation)[ \t]+(?:range|rate)s?[ \t]+(?:for|of|is)\b)"
-)
+_EEO = re.compile(r"(?:is|are)[ \t]+(?:an?[ \t]+|a[ \t]+proud[ \t]+)?(?:equal[ \t]+(?:opportunity|employment)|EEO\b|EOE\b|affirmative[ \t]+action)")
+_EEO_NAME = re.compile(r"(?:(?:[A-Z][\w&.'’\-]{0,40}|and|&|of)[ \t]+){1,8}$")
+_PAY_STATEMENT = re.compile(r"(?:[Ss]alary|[Pp]ay|[Cc]ompensation)[ \t]+(?:range|rate)s?[ \t]+(?:for|of|is)\b")
+_PAY_OPENING = re.compile(r"(?:The[ \t]+)?(?:[Bb]ase[ \t]+)?$")
+
+
+def _boundaries(text: str):
+    """(start, label) of each sentence that opens a legal or pay section."""
+    for m in _EEO.finditer(text):
+        name = _EEO_NAME.search(text, max(0, m.start() - 160), m.start())
+        if name:
+            yield name.start(), "legal"
+    for m in _PAY_STATEMENT.finditer(text):
+        opening = _PAY_OPENING.search(text, max(0, m.start() - 12), m.start())
+        start = opening.start() if opening else m.start()
+        if text[start:start + 1].isupper():
+            yield start, "salary"
 
 
 def _with_boundaries(text: str, headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Add an empty heading where a boundary sentence opens a legal or pay section that
-    no heading opens.
+    no heading opens: an equal-opportunity statement ("Acme is an equal opportunity
+    employer"), a pay statement ("The base salary range for this position is ...").
+    Flattened postings end their last list with them.
 
     >>> t = "Requirements - PhD in statistics Acme is an equal opportunity employer."
     >>> _with_boundaries(t, [(0, 12, "requirements")])
     [(0, 12, 'requirements'), (33, 33, 'legal')]
     """
     out = list(headings)
-    for m in _BOUNDARY.finditer(text):
-        label = m.lastgroup
-        start = m.start(label)
+    for start, label in _boundaries(text):
         if any(hs <= start < _section_end(headings, i, len(text)) and lab == label
                for i, (hs, he, lab) in enumerate(headings)):
             continue  # already inside a section of that kind
         if any(hs <= start < he for hs, he, _ in headings):
             continue
         out.append((start, start, label))
-    return sorted(out)
+    return sorted(set(out))
 
 
 def _section_end(headings, i: int, default: int) -> int:

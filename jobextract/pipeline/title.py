@@ -41,13 +41,13 @@ _CUE = re.compile(
 _FIELD = re.compile(r"(?im)^[ \t*]*(?:job[ \t]+title|position[ \t]+title|title|position|role|job)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,100})$")
 # "our Emergency Care Assistant role", "this Staff Nurse position"
 _ROLE_NOUN = re.compile(
-    r"\b(?:[Oo]ur|[Tt]he|[Tt]his|[Aa]n?)\s+(?P<t>(?:[A-Z][\w\-/&]*\s+){0,5}[A-Z][\w\-]*)\s+"
+    r"\b(?:[Oo]ur|[Tt]he|[Tt]his|[Aa]n?)\s+(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})\s+"
     r"(?:role|position|post|vacancy|opportunity|job)\b"
 )
 # "The Data Analyst plays a critical role", "Entefy’s Senior Data Scientist is ..."
 _SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?\n]\s)|(?<=\n)|(?<=,\s))(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]*['’]s)\s+"
-    r"(?P<t>(?:[A-Z][\w\-/&]*\s+){0,5}[A-Z][\w\-]*)\s+"
+    r"(?<![\w&])(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]{0,40}['’]s)\s+"
+    r"(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})\s+"
     r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should)\b"
 )
 _NOT_AFTER = {"A": re.compile(r"[\w-]"), "a": re.compile(r"[\w-]")}
@@ -179,6 +179,9 @@ def _cue_titles(text: str, start: int, end: int):
         if _head(words[-1]) == words[-1].lower():
             yield m.start("t"), m.end("t"), m.group("t")
     for m in _SUBJECT.finditer(text, start, end):
+        at = m.start()
+        if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
+            continue  # "The X will ..." opens a sentence or a clause
         words = m.group("t").split()
         if _head(words[-1]) == words[-1].lower():
             yield m.start("t"), m.end("t"), m.group("t")
