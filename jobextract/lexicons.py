@@ -63,23 +63,6 @@ class SeniorityRule(_Rule):
     rank: int = Field(ge=0)
 
 
-class CueRule(_Rule):
-    """A regular expression that marks a sentence as stating a duty or a requirement."""
-
-    regex: str
-    label: Literal["responsibilities", "requirements"]
-    note: str = ""
-
-    @field_validator("regex")
-    @classmethod
-    def _compiles(cls, v: str) -> str:
-        try:
-            re.compile(v)
-        except re.error as err:
-            raise ValueError(f"regex does not compile: {err}") from None
-        return v
-
-
 class _RegexRule(_Rule):
     regex: str
     note: str = ""
@@ -92,6 +75,12 @@ class _RegexRule(_Rule):
         except re.error as err:
             raise ValueError(f"regex does not compile: {err}") from None
         return v
+
+
+class CueRule(_RegexRule):
+    """A regular expression that marks a sentence as stating a duty or a requirement."""
+
+    label: Literal["responsibilities", "requirements"]
 
 
 class CurrencyRule(_Rule):
