@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import lexicons
-from ..geo import place_parts
+from ..geo import parse_location, place_parts
 from ..layout import iter_lines, split_sentences, trim
 from . import doc_text
 from .locations import LOCATIONS_KEY
@@ -54,14 +54,14 @@ _NOT_AFTER = {"A": re.compile(r"[\w-]"), "a": re.compile(r"[\w-]")}
 _NOT_AFTER_WORD = re.compile(r"\w")
 _WORD = re.compile(r"[A-Za-z](?:[\w'’&+\-/]|\.(?=\w))*,?|[,;:.!?()\n]")
 _STOP = frozenset(
-    "who to that on in with for at within which whose where based will can is are join and/or "
+    "who to that on in with for at within which whose where based will can is are join and/or of team "
     "from across into".split()
 )
 _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*[(|]")
 # "Stress Analyst II", "Engineer 2", "Biostatistician I (Jr)": a level after the head
 _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
-_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&\-]*(?:\s+(?:(?:and|&)\s+)?[A-Z][\w&\-]*)*")
+_OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:(?:and|AND|&)\s+)?[A-Z][\w&\-]*)*")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
@@ -93,10 +93,19 @@ class TitleFinder:
             if len(line) > 70 or line.endswith((".", ":", "?", "!")) or any(a <= s < b for a, b in located):
                 continue
             hit = title_from_line(text, s, e)
-            if hit and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@"):
+            parts = place_parts(line)
+            if not parts:
+                continue  # a line of separators only ("|")
+            if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@"):
                 rank = (0.3, s)
-            elif n == 0 and s not in headed and _title_case(line) and len(line.split()) <= 6:
-                hit, rank = (s, e, line), (4, s)  # a first line in Title Case, no head noun known
+            elif (n == 0 and s not in headed and _title_case(line[:parts[0][1]])
+                  and len(line[:parts[0][1]].split()) <= 6
+                  and (any(parse_location(line[a:b]) for a, b in parts[1:])
+                       or (len(parts) == 1 and line.isupper()))):
+                # "Wellness Promoter - Dallas, TX" or "CARPET LAYER": a first line naming a
+                # role (with its place, or in capitals as bulletins write it), though no head
+                # noun we know ends it
+                hit, rank = (s, s + parts[0][1], line[:parts[0][1]]), (4, s)
             else:
                 continue
             if best is None or rank < best[0]:
@@ -155,7 +164,10 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
         return None
     s, e = sentences[0]
     e = trim(text, s, e, chars=" .!:;\t\n")[1]
-    first = place_parts(text[s:e])[0]
+    parts = place_parts(text[s:e])
+    if not parts:
+        return None
+    first = parts[0]
     comma = text.find(", ", s + first[0], s + first[1])
     e = comma if comma >= 0 else s + first[1]
     hit = title_from_line(text, s, e)
