@@ -28,7 +28,7 @@ _COUNTRY_ALIASES = {
 }
 _PARTICLES = frozenset("de la le du des del da do dos das di am an der upon on of the en y sur".split())
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
-_PLACE_WORD = re.compile(r"^[A-Za-zÀ-ÿ.'’\- ]+$")
+_PLACE_WORD = re.compile(r"^(?:[^\W\d_]|[.'’\- ])+$")  # letters of any script
 
 
 def _fold(s: str) -> str:
