@@ -143,8 +143,35 @@ def _parse_date(s: str, reference_date: Optional[dt.date], order: str) -> Option
         if reference_date is None:
             return None
         clean = f"{clean} {reference_date.year}"
+    if m.group("iso") or m.group("num"):
+        fast = _numeric_date(clean, order)
+        if fast is not None:
+            return fast
     got = _parser(order).get_date_data(clean).date_obj
     return got.date() if got else None
+
+
+_NUMERIC = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{2,4})")
+
+
+def _numeric_date(clean: str, order: str) -> Optional[dt.date]:
+    """An all-numeric date read without dateparser, once its day order is known (most
+    dates in postings are; dateparser costs ~2 ms a call). ``None`` leaves it to dateparser.
+
+    >>> _numeric_date("04-18-14", "MDY"), _numeric_date("27/11/2020", "DMY"), _numeric_date("2019-08-09", "YMD")
+    (datetime.date(2014, 4, 18), datetime.date(2020, 11, 27), datetime.date(2019, 8, 9))
+    """
+    m = _NUMERIC.fullmatch(clean.strip())
+    if m is None or order not in ("MDY", "DMY", "YMD"):
+        return None
+    values = dict(zip(order, (int(g) for g in m.groups())))
+    year = values["Y"]
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    try:
+        return dt.date(year, values["M"], values["D"])
+    except ValueError:
+        return None
 
 
 def find_dates(text: str, *, reference_date: Optional[dt.date] = None, order: Optional[str] = None) -> list[DateMatch]:
