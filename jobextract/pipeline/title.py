@@ -62,6 +62,7 @@ _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*[(|]")
 _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
 _OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:(?:and|AND|&)\s+)?[A-Z][\w&\-]*)*")
+_CUE_REACH = 6000  # characters
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
@@ -178,7 +179,14 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
 
 
 def _cue_titles(text: str, start: int, end: int):
-    """Titles introduced by a cue ("looking for a", "As an") or named by their holders."""
+    """Titles introduced by a cue ("looking for a", "As an") or named by their holders.
+
+    Only the opening ``_CUE_REACH`` characters are searched: a posting names its role
+    early, and the cue regexes cost most of this component's time on long texts.
+    """
+    end = min(end, _CUE_REACH)
+    if start >= end:
+        return
     for m in _CUE.finditer(text, start, end):
         at = m.start()
         if at and _NOT_AFTER.get(text[at], _NOT_AFTER_WORD).match(text, at - 1):
