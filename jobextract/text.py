@@ -177,10 +177,7 @@ class _Renderer:
             if self.lists > 1:
                 self.end_line()
                 return
-        if tag in _PARAGRAPHS:
-            self.paragraph()
-        elif tag in _LINES:
-            self.end_line()
+        self.block_break(tag)
         if tag == "li":
             self.bullet_owed = True
         elif tag in _HEADINGS:
@@ -218,6 +215,10 @@ class _Renderer:
             if self.lists:
                 self.end_line()
                 return
+        self.block_break(tag)
+
+    def block_break(self, tag: str) -> None:
+        """The break a block element makes where it opens and where it closes."""
         if tag in _PARAGRAPHS:
             self.paragraph()
         elif tag in _LINES:
