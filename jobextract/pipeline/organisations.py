@@ -147,16 +147,6 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
                 yield full
 
 
-def _clean_name(name: str) -> str:
-    """Drop sentence-opening words and a trailing possessive from a name run."""
-    words = name.split()
-    while words and words[0] in _LEADING_NOISE:
-        words = words[1:]
-    while words and words[-1] in ("&", "and", "of", "for"):
-        words = words[:-1]
-    return " ".join(words)
-
-
 def _name_span(text: str, m: re.Match) -> Optional[tuple[int, int, str]]:
     s, e = m.span("name")
     words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[s:e])]
@@ -223,12 +213,10 @@ class TeamFinder:
     def _opening(text: str, ranges) -> Optional[tuple[int, int, str]]:
         for a, b in ranges:
             m = _OPENING.match(text[a:b])
-            if not m:
+            hit = _name_span(text[a:b], m) if m else None
+            if not hit:
                 continue
-            name = _clean_name(m.group("name"))
-            if not name:
-                continue
-            s = a + m.start("name") + m.group("name").index(name)
+            s, name = a + hit[0], hit[2]
             expanded = _expand_acronym(text, name)
             if expanded:
                 return expanded
