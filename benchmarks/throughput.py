@@ -11,6 +11,8 @@ All figures of one run come from one process, so their ratios hold on a noisy ma
 - ``--n-process N``: the same with N worker processes; its speed-up over one process and
   whether its output is identical;
 - ``--cold``: ``import jobextract`` + the first ``extract`` in a fresh subprocess (median of 3);
+- ``--components N``: milliseconds a posting spent in each pipeline component (and in
+  tokenising and assembling), on N postings sampled evenly from the corpus;
 - ``--memory N``: RSS while one ``extract_many`` streams N postings (the corpus repeated:
   repeats are fine for memory, but they hit the tokeniser cache, so it is no speed figure).
 """
@@ -163,16 +165,42 @@ def memory(folder: str, total: int, every: int = 10_000) -> None:
           f"({(last - first) / first:+.1%}; target within 10%)")
 
 
+def components(folder: str, n: int) -> None:
+    """Milliseconds a posting in tokenising, each component and assembling, over ``n`` postings."""
+    import jobextract
+    from jobextract.api import _make_doc, load
+    from jobextract.assemble import to_posting
+    from jobextract.text import normalise
+
+    rows = corpus.load(folder)
+    texts = [normalise(t) for _, t, _ in rows[:: max(1, len(rows) // n)][:n]]
+    list(jobextract.extract_many(WARM_UP))
+    nlp = load()
+    t_tok, docs = timed(lambda: [_make_doc(nlp, t, None) for t in texts])
+    costs = {"tokenise": t_tok}
+    for name, proc in nlp.pipeline:
+        costs[name], _ = timed(lambda: [proc(d) for d in docs])
+    costs["assemble"], _ = timed(lambda: [to_posting(d) for d in docs])
+    total = sum(costs.values())
+    print(f"per component, ms a posting over {len(texts)} postings (total {1e3 * total / len(texts):.2f} ms, "
+          f"{total / t_tok:.2f}x tokenising):")
+    for name, t in costs.items():
+        print(f"  {name:24s} {1e3 * t / len(texts):6.2f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", help="the dev corpora folder (…/data/dev)")
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--cold", action="store_true", help="time import + first extract in a fresh process")
     ap.add_argument("--memory", type=int, default=0, metavar="N", help="stream N postings and sample RSS")
+    ap.add_argument("--components", type=int, default=0, metavar="N", help="time each component on N postings")
     ap.add_argument("--skip-throughput", action="store_true")
     args = ap.parse_args(argv)
     if not args.skip_throughput:
         throughput(args.folder, args.n_process)
+    if args.components:
+        components(args.folder, args.components)
     if args.cold:
         cold(args.folder)
     if args.memory:
