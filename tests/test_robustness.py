@@ -30,17 +30,21 @@ def test_robustness_case(row):
 
 
 LANGUAGES = [
-    {**next(r for r in ROWS if r["name"] == "german")},
-    {**next(r for r in ROWS if r["name"] == "spanish"),
-     "xfail": "the sentence classifier labels the unknown heading 'Requisitos:' responsibilities"},
+    ("german", {"responsibilities": ["Entwicklung von Webanwendungen", "Zusammenarbeit im Team"],
+                "requirements": ["Abgeschlossenes Studium der Informatik"]}),
+    ("spanish", {"responsibilities": ["Diseñar canalizaciones de datos", "Colaborar con el equipo"],
+                 "requirements": ["Experiencia con Python y SQL"]}),
 ]
 
 
-@pytest.mark.parametrize("row", _params(LANGUAGES))
-def test_other_languages_leave_unread_fields_empty(row):
-    posting = jobextract.extract(row["text"])
-    # the English lexicons do not read these headings: no English items are invented
-    assert posting.responsibilities == [] and posting.benefits == []
+@pytest.mark.parametrize("name, items", LANGUAGES, ids=[n for n, _ in LANGUAGES])
+def test_other_languages_read_their_headings_and_leave_the_rest_empty(name, items):
+    posting = jobextract.extract(next(r for r in ROWS if r["name"] == name)["text"])
+    check(posting)
+    # the heading lexicon holds the common German and Spanish headings ("Ihre Aufgaben", "Requisitos")
+    for field, expected in items.items():
+        assert [i.text for i in getattr(posting, field)] == expected
+    # the title lexicons are English: a German or Spanish title is not guessed at
     assert posting.title is None
 
 

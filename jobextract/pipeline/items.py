@@ -131,8 +131,8 @@ def item_ranges(text: str, start: int, end: int) -> list[Range]:
             continue  # what introduces the list is not an item of it
         if lined and i + 1 < len(pieces) and _is_sub_heading(text[s:e]):
             continue  # a lead-in or sub-heading line inside a list ("Skills/ Abilities:")
-        if i + 1 < len(pieces):
-            e = _cut_trailing_subheading(text, s, e)
+        if i + 1 < len(pieces) and "\n" not in text[e:pieces[i + 1][0]]:
+            e = _cut_trailing_subheading(text, s, e)  # only where the next item runs on in the line
         if e > s:
             out.append((s, e))
     return out
