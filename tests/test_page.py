@@ -34,3 +34,24 @@ def test_page_items_trace_into_the_page():
         for item in p.responsibilities + p.requirements:
             start = p.text_start + item.start
             assert page[start:start + len(item.text)] == item.text
+
+
+def test_two_pages_joined_keep_the_second_article_out_of_the_first_page_postings():
+    first, second = (SEEDS / name for name in sorted(EXPECTED_CITIES))
+    alone = jobextract.extract_page(first.read_text(encoding="utf-8"))
+    joined = jobextract.extract_page(first.read_text(encoding="utf-8") + "\n" + second.read_text(encoding="utf-8"))
+    assert [p.locations[0].city for p in joined] == EXPECTED_CITIES[first.name] + EXPECTED_CITIES[second.name]
+    last = joined[len(alone) - 1]
+    # the page's postings are one block each: the last ends at the blank line before the article's body
+    assert "Related content" not in last.text and "Smola says" not in last.text
+    assert last.responsibilities[:-1] == alone[-1].responsibilities[:-1]
+    # the next page's headline line, before its first blank line, still closes the last item:
+    # nothing in a bare join marks where the next page opens
+    assert last.responsibilities[-1].text.startswith(alone[-1].responsibilities[-1].text)
+
+
+def test_a_posting_of_several_paragraphs_is_kept_whole_among_paragraph_postings():
+    page = ("Related content\nUS, WA, Seattle\nWe build.\n\nYou will ship.\n"
+            "IN, KA, Bengaluru\nWe test.\n\nYou will review.")
+    assert [p.text for p in jobextract.extract_page(page)] == [
+        "US, WA, Seattle\nWe build.\n\nYou will ship.", "IN, KA, Bengaluru\nWe test.\n\nYou will review."]
