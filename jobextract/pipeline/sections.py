@@ -300,17 +300,49 @@ _PAY_STATEMENT = re.compile(r"(?:[Ss]alary|[Pp]ay|[Cc]ompensation)[ \t]+(?:range
 _PAY_OPENING = re.compile(r"(?:The[ \t]+)?(?:[Bb]ase[ \t]+)?$")
 
 
+# Every match of _EEO holds one of these; every match of _PAY_STATEMENT ends with _PAY_TAIL
+# after one of _PAY_WORDS and white space. The cheap tests run first (same matches).
+_EEO_NEEDLES = ("equal", "EEO", "EOE", "affirmative")
+_PAY_TAIL = re.compile(r"(?:range|rate)s?[ \t]+(?:for|of|is)\b")
+_PAY_WORDS = ("Salary", "salary", "Pay", "pay", "Compensation", "compensation")
+
+
 def _boundaries(text: str):
-    """(start, label) of each sentence that opens a legal or pay section."""
-    for m in _EEO.finditer(text):
-        name = _EEO_NAME.search(text, max(0, m.start() - 160), m.start())
-        if name:
-            yield name.start(), "legal"
-    for m in _PAY_STATEMENT.finditer(text):
-        opening = _PAY_OPENING.search(text, max(0, m.start() - 12), m.start())
-        start = opening.start() if opening else m.start()
+    """(start, label) of each sentence that opens a legal or pay section.
+
+    >>> list(_boundaries("Acme Corp is an equal opportunity employer. The salary range for this role is $1"))
+    [(0, 'legal'), (44, 'salary')]
+    """
+    if any(needle in text for needle in _EEO_NEEDLES):
+        for m in _EEO.finditer(text):
+            name = _EEO_NAME.search(text, max(0, m.start() - 160), m.start())
+            if name:
+                yield name.start(), "legal"
+    for start in _pay_statements(text):
+        opening = _PAY_OPENING.search(text, max(0, start - 12), start)
+        start = opening.start() if opening else start
         if text[start:start + 1].isupper():
             yield start, "salary"
+
+
+def _pay_statements(text: str):
+    """Where each match of ``_PAY_STATEMENT`` starts, found from its rarer tail ("range
+    for", "rate of") and checked back from there: every match holds a tail, and no two
+    matches share one.
+
+    >>> t = "Our pay  rates of $20 and compensation range is wide; the basepay rate for"
+    >>> list(_pay_statements(t)) == [m.start() for m in _PAY_STATEMENT.finditer(t)] == [4, 26, 62]
+    True
+    """
+    for tail in _PAY_TAIL.finditer(text):
+        end = tail.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if end < tail.start():
+            for word in _PAY_WORDS:
+                if text.endswith(word, 0, end):
+                    yield end - len(word)
+                    break
 
 
 def _with_boundaries(text: str, headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
