@@ -259,14 +259,15 @@ class SectionDetector:
         taken_ends = [e for _, e, _ in line_heads]
         out = []
         for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
-            s, e = span.start_char, span.end_char
+            s = doc[start].idx
+            if not text[s].isupper():
+                continue  # most matches: a heading phrase inside a sentence ("our benefits")
             i = bisect_right(taken_starts, s) - 1
             if i >= 0 and s < taken_ends[i]:
                 continue
+            last = doc[end - 1]
+            e = last.idx + len(last)
             rule = self._rule_of[match_id]
-            if not text[s].isupper():
-                continue
             after = _AFTER_OK.match(text, e)
             if after is None:
                 continue
