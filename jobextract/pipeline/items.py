@@ -17,6 +17,10 @@ Results: ``doc.spans["jobextract_items"]``, each span labelled with its field, i
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from typing import Optional
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -104,10 +108,85 @@ def classify_sentence(sentence: str) -> str | None:
     stripped = sentence.strip()
     if not stripped or stripped.endswith("?") or stripped.startswith(("If ", "if ", "Whether ")):
         return None
-    for label, regex in lexicons.sentence_cues():
+    for label, regex, needles in _cue_rules():
+        for needle in needles:
+            if needle in stripped:
+                break
+        else:
+            if needles:
+                continue  # none of the strings every match holds: the regex cannot match
         if regex.search(stripped):
             return label
     return None
+
+
+@lru_cache(maxsize=1)
+def _cue_rules() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """The sentence cue rules, each with the strings one of which every match holds
+    (empty: none known), a cheap test before the regex (3x faster on dev prose)."""
+    return tuple((label, regex, tuple(sorted(needles(regex) or ()))) for label, regex in lexicons.sentence_cues())
+
+
+try:  # Python 3.11+
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
+
+
+def needles(regex: re.Pattern[str]) -> Optional[frozenset[str]]:
+    """Strings one of which every match of ``regex`` holds, or ``None`` when none is known.
+
+    Read from the parsed regex: a run of literal characters must appear as it is, a group
+    holds what its contents hold, an alternation one of what its branches hold, a repeat
+    of at least one what its item holds; of these, the longest strings are kept.
+    Case-insensitive regexes get ``None``.
+
+    >>> sorted(needles(re.compile(r"\\b(?:must|should) (?:be|have|possess)\\b")))
+    ['must', 'should']
+    >>> sorted(needles(re.compile(r"\\bin this role\\b|\\bas part of this role\\b")))
+    ['as part of this role', 'in this role']
+    >>> needles(re.compile(r"\\w+ing")), needles(re.compile("(?i)team")) is None
+    (frozenset({'ing'}), True)
+    """
+    if regex.flags & re.IGNORECASE:
+        return None
+    return _needles(_sre_parse.parse(regex.pattern, regex.flags))
+
+
+def _needles(items) -> Optional[frozenset[str]]:
+    best: Optional[frozenset[str]] = None
+
+    def consider(found: Optional[frozenset[str]]) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) > _rank(best)):
+            best = found
+
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(frozenset(["".join(run)]))
+            run = []
+        if op is _sre.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:  # (?i:...) inside
+                consider(_needles(av[-1]))
+        elif op is _sre.BRANCH:
+            branches = [_needles(branch) for branch in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_needles(av[2]))
+    return best
+
+
+def _rank(found: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, found)), -len(found)
 
 
 def item_ranges(text: str, start: int, end: int) -> list[Range]:

@@ -21,14 +21,15 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_right
-from typing import Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from .. import lexicons
-from ..layout import BULLET_CHARS, iter_lines, list_markers, trim
+from ..layout import BULLET_CHARS, iter_lines, list_markers, split_items, trim
 from . import doc_text
 
 HEADINGS_KEY = "jobextract_headings"
@@ -36,6 +37,25 @@ SECTIONS_KEY = "jobextract_sections"
 
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|\*\*|__|\*(?=\S))")
 _MD_SUFFIX = re.compile(r"(?:\*\*|__|\*)?\s*(?:[:：\-–—]|\.\.\.|…)?\s*(?:\*\*|__|\*)?\s*$")
+_MD_SUFFIX_CHARS = "*_:：-–—.…"  # with white space, all that _MD_SUFFIX can match
+
+
+def _strip_md_suffix(line: str) -> str:
+    """``_MD_SUFFIX.sub("", line)``, with the regex tried on the line's last characters only.
+
+    A match is made of white space and ``_MD_SUFFIX_CHARS`` up to the end, so it starts
+    inside the run of them that ends the line; tried from every character of a long
+    line, the regex cost most of :meth:`SectionDetector.classify_line`.
+
+    >>> _strip_md_suffix("**Skills & Experience** :"), _strip_md_suffix("Responsibilities...")
+    ('**Skills & Experience', 'Responsibilities')
+    """
+    cut = len(line)
+    while cut and (line[cut - 1].isspace() or line[cut - 1] in _MD_SUFFIX_CHARS):
+        cut -= 1
+    return line[:cut] + _MD_SUFFIX.sub("", line[cut:])
+
+
 _HEADING_PUNCT = re.compile(r"[.!?;]\s|[.!?]$")
 _SMALL_WORDS = frozenset("a an and & of for the to in on at with or your our you we".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’&/\-]*")
@@ -78,6 +98,26 @@ class SectionDetector:
             self.matcher.add(f"jobextract_heading:{variant}", [pattern_doc])
 
     def __call__(self, doc: Doc) -> Doc:
+        plan = self._plan(doc)
+        return self._finish(doc, plan, _votes([plan]))
+
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """As :meth:`__call__` on each Doc, with one classifier call for the whole batch."""
+        for batch in minibatch(docs, batch_size):
+            plans = [self._plan(doc) for doc in batch]
+            votes = _votes(plans)
+            for doc, plan in zip(batch, plans):
+                yield self._finish(doc, plan, votes)
+
+    def _plan(self, doc: Doc) -> "_Plan":
+        """The headings and sections of ``doc``, with the classifier's votes still to take.
+
+        A section is ``(start, end, label, heading, relabel, listing)``: ``heading`` the
+        heading's range (or ``None``); ``relabel`` the range whose vote replaces the label
+        ``other``; ``listing`` ``(at, start, end)`` where an unheaded list starts and the
+        range whose vote labels it. What is voted on never depends on another vote: a vote
+        never gives ``summary``, the one label that asks for an unheaded list.
+        """
         text = doc_text(doc)
         headings: list[tuple[int, int, str]] = []  # (start, end, label) in characters
         line_heads = self._line_headings(text)
@@ -88,32 +128,41 @@ class SectionDetector:
         headings = _with_boundaries(text, headings)
         header_end = self._header_end(text, [h for h in headings if h[1] > h[0]])
 
-        heading_spans, section_spans = [], []
+        parts: list[tuple] = []
         if header_end:
-            section_spans.append(doc.char_span(0, header_end, label="header", alignment_mode="expand"))
+            parts.append((0, header_end, "header", None, None, None))
         first = headings[0][0] if headings else len(text)
         s, e = trim(text, header_end, first)
         if e > s:
-            list_at = self._unheaded_list(text, s, e) if self.classifier else None
-            if list_at:
-                at, label = list_at
-                section_spans.append(doc.char_span(s, trim(text, s, at)[1], label="summary", alignment_mode="expand"))
-                section_spans.append(doc.char_span(at, e, label=label, alignment_mode="expand"))
-            else:
-                section_spans.append(doc.char_span(s, e, label="summary", alignment_mode="expand"))
+            listing = self._unheaded_list(text, s, e) if self.classifier else None
+            parts.append((s, e, "summary", None, None, listing))
         for i, (hs, he, label) in enumerate(headings):
             stop = headings[i + 1][0] if i + 1 < len(headings) else len(text)
             body_s, body_e = trim(text, he, stop, chars=" \t\r\n\u00a0:：")
             if body_e <= body_s and i + 1 < len(headings) and headings[i + 1][2] == label:
                 continue  # a heading written twice in a row ("Responsibilities Responsibilities")
-            if label == "other" and self.classifier and body_e > body_s:
-                label = _vote(text, body_s, body_e) or label  # no heading decides: the classifier does
-            if he > hs:  # a boundary sentence opens its section without a heading
-                heading_spans.append(doc.char_span(hs, he, label=label, alignment_mode="expand"))
+            # no heading decides: the classifier does
+            relabel = (body_s, body_e) if label == "other" and self.classifier and body_e > body_s else None
             s, e = trim(text, hs, stop)
-            list_at = self._unheaded_list(text, body_s, e) if label == "summary" and self.classifier else None
-            if list_at:  # "Job Description" prose, then a list of duties no heading names
-                at, list_label = list_at
+            # "Job Description" prose, then a list of duties no heading names
+            listing = self._unheaded_list(text, body_s, e) if label == "summary" and self.classifier else None
+            parts.append((s, e, label, (hs, he) if he > hs else None, relabel, listing))
+        ballots = {r: _ballot(doc, text, *r) for part in parts for r in (part[4], part[5] and part[5][1:]) if r}
+        return _Plan(text, parts, ballots)
+
+    @staticmethod
+    def _finish(doc: Doc, plan: "_Plan", votes: dict) -> Doc:
+        """Set the heading and section spans of ``plan``, its votes taken."""
+        text = plan.text
+        heading_spans, section_spans = [], []
+        for s, e, label, heading, relabel, listing in plan.parts:
+            if relabel:
+                label = votes[id(plan), relabel] or label
+            if heading:  # a boundary sentence opens its section without a heading
+                heading_spans.append(doc.char_span(*heading, label=label, alignment_mode="expand"))
+            list_label = votes[id(plan), listing[1:]] if listing else None
+            if list_label:
+                at = listing[0]
                 section_spans.append(doc.char_span(s, trim(text, s, at)[1], label=label, alignment_mode="expand"))
                 section_spans.append(doc.char_span(at, e, label=list_label, alignment_mode="expand"))
             else:
@@ -160,7 +209,7 @@ class SectionDetector:
         markdown = len(body) < len(line)
         if markdown and line.lstrip()[:1] in "*_" and not line.rstrip().rstrip(":：").endswith(("**", "__", "*", "_")):
             return None  # "**Acme Corp** · Berlin": bold opens the line but is not the whole line
-        stripped = _MD_SUFFIX.sub("", body).strip()
+        stripped = _strip_md_suffix(body).strip()
         colon = line.rstrip(" *_").endswith((":", "：", "...", "…"))
         key = " ".join(stripped.lower().split())
         if not key:
@@ -210,14 +259,15 @@ class SectionDetector:
         taken_ends = [e for _, e, _ in line_heads]
         out = []
         for match_id, start, end in self.matcher(doc):
-            span = doc[start:end]
-            s, e = span.start_char, span.end_char
+            s = doc[start].idx
+            if not text[s].isupper():
+                continue  # most matches: a heading phrase inside a sentence ("our benefits")
             i = bisect_right(taken_starts, s) - 1
             if i >= 0 and s < taken_ends[i]:
                 continue
+            last = doc[end - 1]
+            e = last.idx + len(last)
             rule = self._rule_of[match_id]
-            if not text[s].isupper():
-                continue
             after = _AFTER_OK.match(text, e)
             if after is None:
                 continue
@@ -230,9 +280,9 @@ class SectionDetector:
         return out
 
     @staticmethod
-    def _unheaded_list(text: str, start: int, end: int) -> Optional[tuple[int, str]]:
+    def _unheaded_list(text: str, start: int, end: int) -> Optional[tuple[int, int, int]]:
         """A bulleted list at the end of the summary that no heading names: where it starts
-        (with its lead-in line) and the label the classifier gives its items."""
+        (with its lead-in line), and the range of its items, whose vote labels it."""
         found = [m for m in list_markers(text, start, end) if _at_line_start(text, m[0])]
         if len(found) < 3:
             return None
@@ -243,8 +293,7 @@ class SectionDetector:
         at = line_start
         if lead_in.endswith((":", "：")):
             at = text.find(lead_in, prev_end + 1)
-        label = _vote(text, first, end)
-        return (at, label) if label else None
+        return at, first, end
 
     def _header_end(self, text: str, headings) -> int:
         """End of the header: the short lines that open a posting (location, title)."""
@@ -271,17 +320,49 @@ _PAY_STATEMENT = re.compile(r"(?:[Ss]alary|[Pp]ay|[Cc]ompensation)[ \t]+(?:range
 _PAY_OPENING = re.compile(r"(?:The[ \t]+)?(?:[Bb]ase[ \t]+)?$")
 
 
+# Every match of _EEO holds one of these; every match of _PAY_STATEMENT ends with _PAY_TAIL
+# after one of _PAY_WORDS and white space. The cheap tests run first (same matches).
+_EEO_NEEDLES = ("equal", "EEO", "EOE", "affirmative")
+_PAY_TAIL = re.compile(r"(?:range|rate)s?[ \t]+(?:for|of|is)\b")
+_PAY_WORDS = ("Salary", "salary", "Pay", "pay", "Compensation", "compensation")
+
+
 def _boundaries(text: str):
-    """(start, label) of each sentence that opens a legal or pay section."""
-    for m in _EEO.finditer(text):
-        name = _EEO_NAME.search(text, max(0, m.start() - 160), m.start())
-        if name:
-            yield name.start(), "legal"
-    for m in _PAY_STATEMENT.finditer(text):
-        opening = _PAY_OPENING.search(text, max(0, m.start() - 12), m.start())
-        start = opening.start() if opening else m.start()
+    """(start, label) of each sentence that opens a legal or pay section.
+
+    >>> list(_boundaries("Acme Corp is an equal opportunity employer. The salary range for this role is $1"))
+    [(0, 'legal'), (44, 'salary')]
+    """
+    if any(needle in text for needle in _EEO_NEEDLES):
+        for m in _EEO.finditer(text):
+            name = _EEO_NAME.search(text, max(0, m.start() - 160), m.start())
+            if name:
+                yield name.start(), "legal"
+    for start in _pay_statements(text):
+        opening = _PAY_OPENING.search(text, max(0, start - 12), start)
+        start = opening.start() if opening else start
         if text[start:start + 1].isupper():
             yield start, "salary"
+
+
+def _pay_statements(text: str):
+    """Where each match of ``_PAY_STATEMENT`` starts, found from its rarer tail ("range
+    for", "rate of") and checked back from there: every match holds a tail, and no two
+    matches share one.
+
+    >>> t = "Our pay  rates of $20 and compensation range is wide; the basepay rate for"
+    >>> list(_pay_statements(t)) == [m.start() for m in _PAY_STATEMENT.finditer(t)] == [4, 26, 62]
+    True
+    """
+    for tail in _PAY_TAIL.finditer(text):
+        end = tail.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if end < tail.start():
+            for word in _PAY_WORDS:
+                if text.endswith(word, 0, end):
+                    yield end - len(word)
+                    break
 
 
 def _with_boundaries(text: str, headings: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -319,17 +400,59 @@ def _at_line_start(text: str, pos: int) -> bool:
 _VOTED = ("responsibilities", "requirements", "benefits", "team", "about_company")
 
 
-def _vote(text: str, start: int, end: int, *, share: float = 0.6, confidence: float = 0.55) -> Optional[str]:
-    """The label most items of ``text[start:end]`` get from the sentence classifier, when
-    enough of them agree and are sure enough; else ``None``."""
-    from .. import classifier
-    from ..layout import split_items
+class _Plan(NamedTuple):
+    text: str
+    parts: list
+    ballots: dict  # range -> (pieces, their token spans)
 
-    pieces = [text[s:e] for s, e in split_items(text, start, end)][:40]
-    pieces = [p for p in pieces if len(p.split()) >= 3]
-    if not pieces or not classifier.available():
+
+def _ballot(doc: Doc, text: str, start: int, end: int) -> tuple[list[str], list]:
+    """The items of ``text[start:end]`` the classifier votes on, with their tokens."""
+    ranges = [(s, e) for s, e in split_items(text, start, end)][:40]
+    ranges = [(s, e) for s, e in ranges if len(text[s:e].split()) >= 3]
+    return [text[s:e] for s, e in ranges], [token_span(doc, text, s, e) for s, e in ranges]
+
+
+def token_span(doc: Doc, text: str, start: int, end: int) -> Optional[Span]:
+    """The span of ``doc`` whose tokens are those of ``text[start:end]`` tokenised alone,
+    or ``None``.
+
+    spaCy's tokeniser splits the text at white space and then works on each white-space
+    delimited chunk by itself (the same chunk always gives the same tokens): a range that
+    opens and closes at white space (or the text's ends) holds exactly the chunks the
+    range alone would give. A range that cuts a chunk ("•Lead design") may not.
+    """
+    if (start and not text[start - 1].isspace()) or (end < len(text) and not text[end].isspace()):
         return None
-    votes = classifier.classify(pieces)
+    return doc.char_span(start, end)
+
+
+def _votes(plans: list[_Plan]) -> dict:
+    """``(id(plan), range) -> label or None`` for every ballot of ``plans``, in one
+    classifier call."""
+    from .. import classifier
+
+    votes = {}
+    sentences: list[str] = []
+    spans: list = []
+    for plan in plans:
+        for pieces, tokens in plan.ballots.values():
+            sentences.extend(pieces)
+            spans.extend(tokens)
+    if not sentences or not classifier.available():
+        return {(id(plan), r): None for plan in plans for r in plan.ballots}
+    answers = iter(classifier.classify(sentences, spans))
+    for plan in plans:
+        for r, (pieces, _) in plan.ballots.items():
+            votes[id(plan), r] = _vote([next(answers) for _ in pieces])
+    return votes
+
+
+def _vote(votes: list[tuple[str, float]], *, share: float = 0.6, confidence: float = 0.55) -> Optional[str]:
+    """The label most items get from the sentence classifier (``votes``), when enough of
+    them agree and are sure enough; else ``None``."""
+    if not votes:
+        return None
     best = max(_VOTED, key=lambda lab: sum(1 for v, _ in votes if v == lab))
     probs = [p for v, p in votes if v == best]
     if len(probs) >= share * len(votes) and sum(probs) / len(probs) >= confidence:
