@@ -34,11 +34,17 @@ TITLE_KEY = "jobextract_title"
 # candidates; the word boundary before each is checked in _cue_titles (_NOT_AFTER).
 _CUE = re.compile(
     r"(?:\b(?i:looking|searching) for|\b(?i:seeking)|\b(?i:hiring|recruiting)(?:\s+for)?|(?<![\w-])[Aa]s(?=\s+(?:an?|the|our)\s)"
-    r"|\b(?i:are you)(?=\s+an?\s)|\b(?i:opportunity)(?:\s+has\s+(?:arisen|become\s+available))?\s+for(?=\s+an?\s))"
+    r"|\b(?i:are you)(?=\s+an?\s)|\b(?i:opportunity)(?:\s+has\s+(?:arisen|become\s+available))?\s+for(?=\s+an?\s)"
+    r"|\b(?i:seeks|recruit|appoint|hire|employ)(?=\s+(?:an?|the|our)\s)|\b(?i:vacancy|opening)\s+for(?=\s+an?\s))"
     r"\s+(?:(?:an?|the|our|one|two|several|multiple|new)\s+)?"
 )
 # "Job Title: Data Scientist", "POSITION: Accountant", "Role - Nurse"
-_FIELD = re.compile(r"(?im)^[ \t*]*(?:job[ \t]+title|position[ \t]+title|title|position|role|job)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,100})$")
+# "Job Title:\nScientist", "Posting Title\nHead Data Scientist": the value on the next line
+_FIELD = re.compile(
+    r"(?im)^[ \t*]*(?:(?:(?:job|position|posting|vacancy)[ \t]+title|job[ \t]+role)[ \t]*(?:\*\*)?[ \t]*(?:[:\-–][ \t]*)?\n{1,2}"
+    r"|(?:job[ \t]+title|position[ \t]+title|posting[ \t]+title|job[ \t]+role|title|position|role|job|post)"
+    r"[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*)(?P<value>[^\n]{2,100})$"
+)
 # "our Emergency Care Assistant role", "this Staff Nurse position"
 _ROLE_NOUN = re.compile(
     r"\b(?:[Oo]ur|[Tt]he|[Tt]his|[Aa]n?)\s+(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})\s+"
@@ -47,7 +53,7 @@ _ROLE_NOUN = re.compile(
 # "The Data Analyst plays a critical role", "Entefy’s Senior Data Scientist is ..."
 _SUBJECT = re.compile(
     r"(?<![\w&])(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]{0,40}['’]s)\s+"
-    r"(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})\s+"
+    r"(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})(?:\s+\([^()\n]{1,40}\))?\s+"
     r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should)\b"
 )
 _NOT_AFTER = {"A": re.compile(r"[\w-]"), "a": re.compile(r"[\w-]")}
@@ -62,6 +68,11 @@ _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*[(|]")
 _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
 _OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:(?:and|AND|&)\s+)?[A-Z][\w&\-]*)*")
+# where a long header line's title ends: "Manager, Google Cloud. Google has an opening ..."
+_CLAUSE_END = re.compile(r"[,.;] ")
+_RUN_WORD = re.compile(r"\S+")
+_SMALL_WORDS = frozenset(("of", "and", "&", "for", "the", "in", "to"))
+_DETERMINERS = frozenset(("the", "our", "a", "an", "this", "your", "we", "my"))
 _CUE_REACH = 6000  # characters
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
@@ -90,6 +101,9 @@ class TitleFinder:
         headed = {h.start_char for h in doc.spans.get(HEADINGS_KEY, [])}
         for n, (s, e) in enumerate(list(iter_lines(text, 0, min(len(text), 1500)))[:6]):
             # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
+            if e - s > 70:
+                stop = text.find(". ", s, e)  # a flattened page: "Google | Analyst. Minimum ..."
+                e = stop if stop >= 0 else e
             line = text[s:e]
             if len(line) > 70 or line.endswith((".", ":", "?", "!")) or any(a <= s < b for a, b in located):
                 continue
@@ -97,8 +111,11 @@ class TitleFinder:
             parts = place_parts(line)
             if not parts:
                 continue  # a line of separators only ("|")
-            if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@"):
+            if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@0123456789"):
                 rank = (0.3, s)
+            elif hit and n <= 1 and s not in headed and _title_case(hit[2]) and not text[s:hit[0]].strip("#*_ \t"):
+                # "Band 5 Occupational Therapist Fixed Term 12 months": a title opens the line
+                rank = (0.4, s)
             elif (n == 0 and s not in headed and _title_case(line[:parts[0][1]])
                   and len(line[:parts[0][1]].split()) <= 6
                   and (any(parse_location(line[a:b]) for a, b in parts[1:])
@@ -125,9 +142,8 @@ class TitleFinder:
                 if hit:
                     best = ((0.5, hit[0]), *hit)
             where = 1 if sec.label_ in _SEARCH_IN else 3  # prose before lists, lists last
-            for hit in _cue_titles(text, sec.start_char, sec.end_char):
-                s, e, title = hit
-                rank = (where + (0 if title.split()[-1][:1].isupper() else 1), s)
+            for s, e, title, weaker in _cue_titles(text, sec.start_char, sec.end_char):
+                rank = (where + weaker + (0 if title.split()[-1][:1].isupper() else 1), s)
                 if best is None or rank < best[0]:
                     best = (rank, s, e, title)
         spans = []
@@ -168,13 +184,13 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
     parts = place_parts(text[s:e])
     if not parts:
         return None
-    first = parts[0]
-    comma = text.find(", ", s + first[0], s + first[1])
-    e = comma if comma >= 0 else s + first[1]
-    hit = title_from_line(text, s, e)
-    if hit and hit[1] == e and len(hit[2].split()) <= 8 and all(
-            w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
-        return hit
+    for a, b in parts[:2]:  # "Interaction Designer", "Google | Interaction Designer"
+        comma = text.find(", ", s + a, s + b)
+        e = comma if comma >= 0 else s + b
+        hit = title_from_line(text, s + a, e)
+        if hit and hit[1] == e and len(hit[2].split()) <= 8 and all(
+                w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
+            return hit
     return None
 
 
@@ -193,18 +209,17 @@ def _cue_titles(text: str, start: int, end: int):
             continue  # inside a word ("overlooking", "has a")
         hit = title_after(text, m.end(), end)
         if hit:
-            yield hit
+            # "Are you a General Practitioner ...?" asks after the reader's job, not the post
+            yield (*hit, 0.5 if text[at] in "Aa" and text[at + 1:at + 3].lower() == "re" else 0)
     for m in _ROLE_NOUN.finditer(text, start, end):
-        words = m.group("t").split()
-        if _head(words[-1]) == words[-1].lower():
-            yield m.start("t"), m.end("t"), m.group("t")
+        if _ends_in_head(m.group("t")):
+            yield m.start("t"), m.end("t"), m.group("t"), 0
     for m in _SUBJECT.finditer(text, start, end):
         at = m.start()
         if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
             continue  # "The X will ..." opens a sentence or a clause
-        words = m.group("t").split()
-        if _head(words[-1]) == words[-1].lower():
-            yield m.start("t"), m.end("t"), m.group("t")
+        if _ends_in_head(m.group("t")):
+            yield m.start("t"), m.end("t"), m.group("t"), 0
     if not _IN_THIS_ROLE.search(text, start, end):
         return  # _HOLDERS tries every word of the text: look for its rare ending first
     for m in _HOLDERS.finditer(text, start, end):
@@ -219,19 +234,42 @@ def _cue_titles(text: str, start: int, end: int):
         head = _head(words[-1]) if words else None
         if head:
             s = m.end("t") - len(" ".join(words))
-            last = words[-1] if words[-1].lower() == head else words[-1][:-1]
-            yield s, m.end("t"), " ".join(words[:-1] + [last])
+            last = _singular(words[-1])
+            yield s, m.end("t"), " ".join(words[:-1] + [last]), 0
 
 
 def _head(word: str) -> Optional[str]:
-    """The head noun a word is (singular), or None: 'Scientists' -> 'scientist'."""
+    """The head noun a word is (singular), or None: 'Scientists' -> 'scientist'.
+
+    A pair joined by a slash is a head when its last part is: 'Accountant/Controller'.
+    """
     heads = lexicons.title_heads()
-    w = word.lower().rstrip(",")
+    w = word.lower().rstrip(",").strip("/")
+    if "/" in w:
+        w = w.rsplit("/", 1)[1]
     if w in heads:
         return w
     if w.endswith("s") and w[:-1] in heads:
         return w[:-1]
     return None
+
+
+def _ends_in_head(title: str) -> bool:
+    """The words end in a head noun in the singular, or in one and a level ("Data Analyst II")."""
+    words = title.split()
+    if len(words) > 1 and _LEVEL.fullmatch(" " + words[-1]):
+        words.pop()
+    return _singular(words[-1]) == words[-1]
+
+
+def _singular(word: str) -> Optional[str]:
+    """A head word in the singular ('Nurses' -> 'Nurse', 'Engineer/Scientists' ->
+    'Engineer/Scientist'), or None when the word is no head.
+    """
+    head = _head(word)
+    if head is None:
+        return None
+    return word if word.lower().endswith(head) else word[:-1]
 
 
 def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str]]:
@@ -267,6 +305,11 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
             # "Chief Data Scientist": a capitalised run may go on to a later head noun
             if w[:1].isupper() and words[first].group()[:1].isupper() and not m.group().endswith(","):
                 continue
+            # "Specialist Speech and Language Therapist": "and" inside a capitalised run (but
+            # "Data Engineer and Data Scientist" names two titles, the first one counts)
+            if (w == "and" and words[first].group()[:1].isupper() and i + 1 < len(words)
+                    and words[i + 1].group()[:1].isupper() and not _head(words[i - 1].group())):
+                continue
             break
         if w.lower() in _STOP:
             return None
@@ -276,8 +319,8 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     begin = first
     while begin > 0 and first - begin < 5:
         prev = words[begin - 1].group()
-        if prev.endswith(",") or prev.lower() in descriptors or prev.lower() in _STOP:
-            break
+        if prev.endswith(",") or prev.lower() in descriptors or prev.lower() in _STOP or prev in ("and", "or"):
+            break  # "dynamic and forward thinking nurse": a list of adjectives
         if prev[:1].islower() and any(w.group()[:1].isupper() for w in words[begin:last + 1]):
             break  # "experienced Senior Manager": a lower-case word before a capitalised title
         begin -= 1
@@ -285,7 +328,7 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     e -= text[s:e].endswith(",")
     surface = text[s:e]
     parts = surface.split()
-    parts[-1] = parts[-1] if _head(parts[-1]) == parts[-1].lower() else parts[-1][:-1]
+    parts[-1] = _singular(parts[-1])
     of = _OF_NAME.match(text, e, end)
     if of and parts[-1] == surface.split()[-1]:
         return s, of.end(), " ".join(parts) + text[e:of.end()]
@@ -316,8 +359,11 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         cut = _SEPARATORS.search(part)
         part = part[: cut.start()] if cut else part
         words = part.split()
-        if not words or len(words) > 8:
-            continue
+        if len(words) > 8:
+            part = _leading_title(part)
+            words = part.split()
+        if not words or len(words) > 8 or words[0].lower() in _DETERMINERS:
+            continue  # "The Data Scientist will ...": a sentence, not a title line
         head_at = max((i for i, w in enumerate(words) if _head(w.strip(",."))), default=None)
         if head_at is None:
             continue
@@ -327,9 +373,29 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         e = of.end() if of else e
         level = _LEVEL.match(line, e, a + len(part))
         e = level.end() if level else e
-        title = line[a:e].strip(" ,.")
+        title = line[a:e].strip(" ,./")
         return start + a, start + a + len(title), title
     return None
+
+
+def _leading_title(part: str) -> str:
+    """The title that opens a long line: up to its first ", " or ". ", and only the words
+    in title case (a flattened page goes on in prose after it).
+
+    >>> _leading_title("Customer Growth Marketing Manager, Google Cloud. Google has an opening")
+    'Customer Growth Marketing Manager'
+    >>> _leading_title("Band 5 Occupational Therapist Fixed Term 12 months maternity cover")
+    'Band 5 Occupational Therapist Fixed Term 12'
+    """
+    clause = _CLAUSE_END.search(part)
+    part = part[: clause.start()] if clause else part
+    end = 0
+    for m in _RUN_WORD.finditer(part):
+        w = m.group()
+        if not (w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS):
+            break
+        end = m.end()
+    return part[:end]
 
 
 def seniority_of(title: str) -> Optional[str]:
