@@ -35,14 +35,15 @@ TITLE_KEY = "jobextract_title"
 # try every position: 2.5x slower); the word boundary before each is checked in _cue_titles
 # (_NOT_AFTER).
 _ART = r"(?=\s+(?:an?|the|our)\s)"
-_AN = r"(?=\s+an?\s)"
+_AN = r"(?=\s+(?:an?|\d{1,2})\s)"
 _CUE = re.compile(
     r"(?:[Ll](?i:ooking) for|[Ss](?:(?i:earching) for|(?i:eeking)|(?i:eeks)" + _ART + r")"
     r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)" + _ART + r")"
     r"|[Aa](?:s" + _ART + r"|(?i:re you)" + _AN + r"|(?i:ppoint)" + _ART + r")"
-    r"|[Oo](?:(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available))?\s+for" + _AN + r"|(?i:pening)\s+for" + _AN + r")"
-    r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)\s+for" + _AN + r")"
-    r"\s+(?:(?:an?|the|our|one|two|several|multiple|new)\s+)?"
+    r"|[Oo](?:(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?\s+for" + _AN + r"|(?i:pening)\s+for" + _AN + r")"
+    r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
+    + r"|[Ii](?i:nvited)\s+for" + _AN + r")"
+    r"\s+(?:applications\s+for\s+)?(?:(?:an?|the|our|one|two|several|multiple|new|\d{1,2})\s+)?"
 )
 # "Job Title:\nScientist", "Posting Title\nHead Data Scientist": the value on the next line
 _FIELD = re.compile(
@@ -77,6 +78,7 @@ _OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:
 _CLAUSE_END = re.compile(r"[,.;] ")
 _RUN_WORD = re.compile(r"\S+")
 _SMALL_WORDS = frozenset(("of", "and", "&", "for", "the", "in", "to"))
+_SENTENCE_WORDS = frozenset("who to that which whose where will can is are join we looking seeking have has".split())
 _DETERMINERS = frozenset(("the", "our", "a", "an", "this", "your", "we", "my"))
 _CUE_REACH = 6000  # characters
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
@@ -118,7 +120,8 @@ class TitleFinder:
                 continue  # a line of separators only ("|")
             if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@0123456789"):
                 rank = (0.3, s)
-            elif hit and n <= 1 and s not in headed and _title_case(hit[2]) and not text[s:hit[0]].strip("#*_ \t"):
+            elif (hit and n <= 1 and s not in headed and _title_case(hit[2]) and not text[s:hit[0]].strip("#*_ \t")
+                  and _ends_in_head(hit[2])):
                 # "Band 5 Occupational Therapist Fixed Term 12 months": a title opens the line
                 rank = (0.4, s)
             elif (n == 0 and s not in headed and _title_case(line[:parts[0][1]])
@@ -193,7 +196,7 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
         comma = text.find(", ", s + a, s + b)
         e = comma if comma >= 0 else s + b
         hit = title_from_line(text, s + a, e)
-        if hit and hit[1] == e and len(hit[2].split()) <= 8 and all(
+        if hit and hit[1] == e and len(hit[2].split()) <= 8 and _ends_in_head(hit[2]) and all(
                 w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
             return hit
     return None
@@ -214,8 +217,10 @@ def _cue_titles(text: str, start: int, end: int):
             continue  # inside a word ("overlooking", "has a")
         hit = title_after(text, m.end(), end)
         if hit:
-            # "Are you a General Practitioner ...?" asks after the reader's job, not the post
-            yield (*hit, 0.5 if text[at] in "Aa" and text[at + 1:at + 3].lower() == "re" else 0)
+            # "Are you a General Practitioner ...?" asks after the reader's job, "to become an
+            # Apprentice" names a path: both weaker than a cue that names the post
+            weaker = text[at] in "Bb" or (text[at] in "Aa" and text[at + 1:at + 3].lower() == "re")
+            yield (*hit, 0.5 if weaker else 0)
     for m in _ROLE_NOUN.finditer(text, start, end):
         if _ends_in_head(m.group("t")):
             yield m.start("t"), m.end("t"), m.group("t"), 0
@@ -246,12 +251,14 @@ def _cue_titles(text: str, start: int, end: int):
 def _head(word: str) -> Optional[str]:
     """The head noun a word is (singular), or None: 'Scientists' -> 'scientist'.
 
-    A pair joined by a slash is a head when its last part is: 'Accountant/Controller'.
+    A pair joined by a slash is a head when a part is: 'Accountant/Controller', 'Worker/AMHP'.
     """
     heads = lexicons.title_heads()
     w = word.lower().rstrip(",").strip("/")
-    if "/" in w:
-        w = w.rsplit("/", 1)[1]
+    if "/" in w:  # "Accountant/Controller", "Social Worker/AMHP"
+        first, w = w.split("/", 1)[0], w.rsplit("/", 1)[1]
+        if w not in heads and first in heads:
+            return first
     if w in heads:
         return w
     if w.endswith("s") and w[:-1] in heads:
@@ -274,7 +281,7 @@ def _singular(word: str) -> Optional[str]:
     head = _head(word)
     if head is None:
         return None
-    return word if word.lower().endswith(head) else word[:-1]
+    return word if word.lower().endswith(head) or "/" in word else word[:-1]
 
 
 def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str]]:
@@ -316,15 +323,17 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
                     and words[i + 1].group()[:1].isupper() and not _head(words[i - 1].group())):
                 continue
             break
-        if w.lower() in _STOP:
-            return None
+        if w == "to" and i and words[i - 1].group().lower().rstrip("-") in lexicons.seniority():
+            continue  # "an entry to mid-level engineer", "a Junior- to Mid-Level Analyst"
+        if w in _STOP:
+            return None  # "looking for individuals who ...", but "seeking a Team Leader"
     if first is None:
         return None
     descriptors = lexicons.title_descriptors()
     begin = first
     while begin > 0 and first - begin < 5:
         prev = words[begin - 1].group()
-        if prev.endswith(",") or prev.lower() in descriptors or prev.lower() in _STOP or prev in ("and", "or"):
+        if prev.endswith(",") or prev.lower() in descriptors or prev in _STOP or prev in ("and", "or"):
             break  # "dynamic and forward thinking nurse": a list of adjectives
         if prev[:1].islower() and any(w.group()[:1].isupper() for w in words[begin:last + 1]):
             break  # "experienced Senior Manager": a lower-case word before a capitalised title
@@ -334,6 +343,8 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     surface = text[s:e]
     parts = surface.split()
     parts[-1] = _singular(parts[-1])
+    if len(parts) == 1 and parts[0][:1].islower() and parts[0].lower() in lexicons.seniority():
+        return None  # "a global leader in ...", "Are you a leader who ...": a rank, no title
     of = _OF_NAME.match(text, e, end)
     if of and parts[-1] == surface.split()[-1]:
         return s, of.end(), " ".join(parts) + text[e:of.end()]
@@ -379,6 +390,8 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         level = _LEVEL.match(line, e, a + len(part))
         e = level.end() if level else e
         title = line[a:e].strip(" ,./")
+        if any(w in _SENTENCE_WORDS for w in title.split()):
+            continue  # "Buckinghamshire Healthcare are looking for General Nurses": a sentence
         return start + a, start + a + len(title), title
     return None
 
