@@ -69,7 +69,8 @@ _STOP = frozenset(
     "who to that on in with for at within which whose where based will can is are join and/or of team "
     "from across into".split()
 )
-_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*[(|]")
+# "(Remote)" ends a title, an acronym inside one does not: "Employee Experience (EX) Insights Partner"
+_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*\||\s*\((?![A-Z]{2,6}\)[ \t]+[A-Z])")
 # "Stress Analyst II", "Engineer 2", "Biostatistician I (Jr)": a level after the head
 _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
@@ -295,8 +296,17 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     (12, 30, 'Applied Scientist')
     """
     words = []
+    after_aside = set()  # indices of words that follow a "(...)"
+    aside = 0  # inside "(...)": "a full time (37.5 hours per week) Administrator"
     for m in _WORD.finditer(text, start, min(end, start + 160)):
-        if len(m.group()) == 1 and m.group() in ",;:.!?()\n" and not m.group().isalpha():
+        if m.group() in "()" or aside:
+            aside = aside + 1 if m.group() == "(" else aside - 1 if m.group() == ")" else aside
+            if aside > 1 or aside < 0:
+                break
+            if aside == 0 and m.group() == ")":
+                after_aside.add(len(words))
+            continue
+        if len(m.group()) == 1 and m.group() in ",;:.!?\n" and not m.group().isalpha():
             if m.group() != ",":
                 break
             continue
@@ -333,7 +343,8 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     begin = first
     while begin > 0 and first - begin < 5:
         prev = words[begin - 1].group()
-        if prev.endswith(",") or prev.lower() in descriptors or prev in _STOP or prev in ("and", "or"):
+        if (prev.endswith(",") or prev.lower() in descriptors or prev in _STOP or prev in ("and", "or", "as")
+                or (begin in after_aside and prev[:1].islower())):
             break  # "dynamic and forward thinking nurse": a list of adjectives
         if prev[:1].islower() and any(w.group()[:1].isupper() for w in words[begin:last + 1]):
             break  # "experienced Senior Manager": a lower-case word before a capitalised title
@@ -374,8 +385,18 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         part = line[a:b]
         cut = _SEPARATORS.search(part)
         part = part[: cut.start()] if cut else part
+        slash = part.find("/ ")
+        if slash > 0 and not part[slash - 1].isspace() and _head(part[:slash].rsplit(None, 1)[-1]):
+            part = part[:slash]  # "Receptionist/ Administrator": the first title stated
+        comma = part.find(", ")
+        if (comma > 0 and _head(part[:comma].rsplit(None, 1)[-1])
+                and not all(w.lower().strip(".") in lexicons.seniority() for w in part[:comma].split())):
+            # "Partner Engineer, Google Assistant": the first title stated; but a rank before
+            # a comma is part of the title ("Sr. Associate, Data Scientist")
+            part = part[:comma]
         words = part.split()
-        if len(words) > 8:
+        leading = len(words) > 8
+        if leading:
             part = _leading_title(part)
             words = part.split()
         if not words or len(words) > 8 or words[0].lower() in _DETERMINERS:
@@ -392,6 +413,8 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         title = line[a:e].strip(" ,./")
         if any(w in _SENTENCE_WORDS for w in title.split()):
             continue  # "Buckinghamshire Healthcare are looking for General Nurses": a sentence
+        if leading and not _ends_in_head(title):
+            continue  # "Acme Health Partners is a leading ...": a name opening a long line
         return start + a, start + a + len(title), title
     return None
 
