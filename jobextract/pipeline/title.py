@@ -40,7 +40,7 @@ _CUE = re.compile(
     r"(?:[Ll](?i:ooking) for|[Ss](?:(?i:earching) for|(?i:eeking)|(?i:eeks)" + _ART + r")"
     r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)" + _ART + r")"
     r"|[Aa](?:s" + _ART + r"|(?i:re you)" + _AN + r"|(?i:ppoint)" + _ART + r")"
-    r"|[Oo](?:(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?\s+for" + _AN + r"|(?i:pening)\s+for" + _AN + r")"
+    r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?\s+for" + _AN + r"|(?i:pening)\s+for" + _AN + r")"
     r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
     + r"|[Ii](?i:nvited)\s+for" + _AN + r")"
     r"\s+(?:applications\s+for\s+)?(?:(?:an?|the|our|one|two|several|multiple|new|\d{1,2})\s+)?"
@@ -50,6 +50,11 @@ _FIELD = re.compile(
     r"(?im)^[ \t*]*(?:(?:(?:job|position|posting|vacancy)[ \t]+title|job[ \t]+role)[ \t]*(?:\*\*)?[ \t]*(?:[:\-–][ \t]*)?\n{1,2}"
     r"|(?:job[ \t]+title|position[ \t]+title|posting[ \t]+title|job[ \t]+role|title|position|role|job|post)"
     r"[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*)(?P<value>[^\n]{2,100})$"
+)
+# A flattened export: "Position Data Scientist Location Phoenix, AZ", "Role Data Scientist Location ..."
+_INLINE_FIELD = re.compile(
+    r"(?:Position|Role|Job Title)[ \t]+(?P<value>[A-Z][\w\-/&]{0,40}(?:[ \t]+[A-Za-z][\w\-/&]{0,40}){0,6}?)"
+    r"[ \t]+(?:Location|Duration|Job Type)\b"
 )
 # "our Emergency Care Assistant role", "this Staff Nurse position"
 _ROLE_NOUN = re.compile(
@@ -101,7 +106,9 @@ class TitleFinder:
         text = doc_text(doc)
         best: Optional[tuple[tuple, int, int, str]] = None
         located = {(s.start_char, s.end_char) for s in doc.spans.get(LOCATIONS_KEY, [])}
-        for m in _FIELD.finditer(text, 0, min(len(text), 3000)):
+        fields = [*_FIELD.finditer(text, 0, min(len(text), 3000)),
+                  *_INLINE_FIELD.finditer(text, 0, min(len(text), 3000))]
+        for m in fields:
             s = m.start("value")
             hit = title_from_line(text, s, m.end("value"))
             if hit and (best is None or (0, s) < best[0]):
