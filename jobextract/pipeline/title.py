@@ -1,9 +1,12 @@
 """``jobextract_title``: the job title and the seniority it implies.
 
-Read from a header line that names a role ("Senior Data Engineer - Columbus, GA") or
-from prose that introduces it: "We are looking for an accomplished Applied Scientist",
-"As a Data Scientist on our team", "We're hiring an Economist". The title ends in a head
-noun from ``patterns/title_heads.jsonl``; adjectives before it ("accomplished",
+Read from a header line that names a role ("Senior Data Engineer - Columbus, GA",
+"Google | Partner Engineer, Google Assistant": the first title stated, without its team,
+place or code), a field ("Job Title: Data Scientist", "Position Data Scientist Location
+Phoenix"), or from prose that introduces it: "We are looking for an accomplished Applied
+Scientist", "As a Data Scientist on our team", "We're hiring an Economist", "seeking to
+appoint a Consultant Neurologist". The title ends in a head noun from
+``patterns/title_heads.jsonl``; adjectives before it ("accomplished",
 ``patterns/title_descriptors.jsonl``) are dropped, seniority words kept.
 
 Result: ``doc.spans["jobextract_title"]`` holds at most one span; its
@@ -85,7 +88,8 @@ _CLAUSE_END = re.compile(r"[,.;] ")
 _RUN_WORD = re.compile(r"\S+")
 _SMALL_WORDS = frozenset(("of", "and", "&", "for", "the", "in", "to"))
 _SENTENCE_WORDS = frozenset("who to that which whose where will can is are join we looking seeking have has".split())
-_DETERMINERS = frozenset(("the", "our", "a", "an", "this", "your", "we", "my"))
+# words that open a sentence, not a title line: "The Data Scientist will ...", "As a Data Analyst, you ..."
+_DETERMINERS = frozenset("the our a an this your we my as if you join are is".split())
 _CUE_REACH = 6000  # characters
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
