@@ -1,9 +1,12 @@
 """``jobextract_title``: the job title and the seniority it implies.
 
-Read from a header line that names a role ("Senior Data Engineer - Columbus, GA") or
-from prose that introduces it: "We are looking for an accomplished Applied Scientist",
-"As a Data Scientist on our team", "We're hiring an Economist". The title ends in a head
-noun from ``patterns/title_heads.jsonl``; adjectives before it ("accomplished",
+Read from a header line that names a role ("Senior Data Engineer - Columbus, GA",
+"Google | Partner Engineer, Google Assistant": the first title stated, without its team,
+place or code), a field ("Job Title: Data Scientist", "Position Data Scientist Location
+Phoenix"), or from prose that introduces it: "We are looking for an accomplished Applied
+Scientist", "As a Data Scientist on our team", "We're hiring an Economist", "seeking to
+appoint a Consultant Neurologist". The title ends in a head noun from
+``patterns/title_heads.jsonl``; adjectives before it ("accomplished",
 ``patterns/title_descriptors.jsonl``) are dropped, seniority words kept.
 
 Result: ``doc.spans["jobextract_title"]`` holds at most one span; its
@@ -30,15 +33,32 @@ from .locations import LOCATIONS_KEY
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 TITLE_KEY = "jobextract_title"
-# Every alternative opens with a letter, so that the regex engine skips straight to the
-# candidates; the word boundary before each is checked in _cue_titles (_NOT_AFTER).
+# The cue words, each alternative opening with a character class of its first letter, so that
+# the regex engine skips straight to the candidates (a leading \b or look-behind would make it
+# try every position: 2.5x slower); the word boundary before each is checked in _cue_titles
+# (_NOT_AFTER).
+_ART = r"(?=\s+(?:an?|the|our)\s)"
+_AN = r"(?=\s+(?:an?|\d{1,2})\s)"
 _CUE = re.compile(
-    r"(?:\b(?i:looking|searching) for|\b(?i:seeking)|\b(?i:hiring|recruiting)(?:\s+for)?|(?<![\w-])[Aa]s(?=\s+(?:an?|the|our)\s)"
-    r"|\b(?i:are you)(?=\s+an?\s)|\b(?i:opportunity)(?:\s+has\s+(?:arisen|become\s+available))?\s+for(?=\s+an?\s))"
-    r"\s+(?:(?:an?|the|our|one|two|several|multiple|new)\s+)?"
+    r"(?:[Ll](?i:ooking) for|[Ss](?:(?i:earching) for|(?i:eeking)|(?i:eeks)" + _ART + r")"
+    r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)" + _ART + r")"
+    r"|[Aa](?:s" + _ART + r"|(?i:re you)" + _AN + r"|(?i:ppoint)" + _ART + r")"
+    r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?\s+for" + _AN + r"|(?i:pening)\s+for" + _AN + r")"
+    r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
+    + r"|[Ii](?i:nvited)\s+for" + _AN + r")"
+    r"\s+(?:applications\s+for\s+)?(?:(?:an?|the|our|one|two|several|multiple|new|\d{1,2})\s+)?"
 )
-# "Job Title: Data Scientist", "POSITION: Accountant", "Role - Nurse"
-_FIELD = re.compile(r"(?im)^[ \t*]*(?:job[ \t]+title|position[ \t]+title|title|position|role|job)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,100})$")
+# "Job Title:\nScientist", "Posting Title\nHead Data Scientist": the value on the next line
+_FIELD = re.compile(
+    r"(?im)^[ \t*]*(?:(?:(?:job|position|posting|vacancy)[ \t]+title|job[ \t]+role)[ \t]*(?:\*\*)?[ \t]*(?:[:\-–][ \t]*)?\n{1,2}"
+    r"|(?:job[ \t]+title|position[ \t]+title|posting[ \t]+title|job[ \t]+role|title|position|role|job|post)"
+    r"[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*)(?P<value>[^\n]{2,100})$"
+)
+# A flattened export: "Position Data Scientist Location Phoenix, AZ", "Role Data Scientist Location ..."
+_INLINE_FIELD = re.compile(
+    r"(?:Position|Role|Job Title)[ \t]+(?P<value>[A-Z][\w\-/&]{0,40}(?:[ \t]+[A-Za-z][\w\-/&]{0,40}){0,6}?)"
+    r"[ \t]+(?:Location|Duration|Job Type)\b"
+)
 # "our Emergency Care Assistant role", "this Staff Nurse position"
 _ROLE_NOUN = re.compile(
     r"\b(?:[Oo]ur|[Tt]he|[Tt]his|[Aa]n?)\s+(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})\s+"
@@ -47,7 +67,7 @@ _ROLE_NOUN = re.compile(
 # "The Data Analyst plays a critical role", "Entefy’s Senior Data Scientist is ..."
 _SUBJECT = re.compile(
     r"(?<![\w&])(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]{0,40}['’]s)\s+"
-    r"(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})\s+"
+    r"(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})(?:\s+\([^()\n]{1,40}\))?\s+"
     r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should)\b"
 )
 _NOT_AFTER = {"A": re.compile(r"[\w-]"), "a": re.compile(r"[\w-]")}
@@ -57,11 +77,19 @@ _STOP = frozenset(
     "who to that on in with for at within which whose where based will can is are join and/or of team "
     "from across into".split()
 )
-_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*[(|]")
+# "(Remote)" ends a title, an acronym inside one does not: "Employee Experience (EX) Insights Partner"
+_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*\||\s*\((?![A-Z]{2,6}\)[ \t]+[A-Z])")
 # "Stress Analyst II", "Engineer 2", "Biostatistician I (Jr)": a level after the head
 _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
 _OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:(?:and|AND|&)\s+)?[A-Z][\w&\-]*)*")
+# where a long header line's title ends: "Manager, Google Cloud. Google has an opening ..."
+_CLAUSE_END = re.compile(r"[,.;] ")
+_RUN_WORD = re.compile(r"\S+")
+_SMALL_WORDS = frozenset(("of", "and", "&", "for", "the", "in", "to"))
+_SENTENCE_WORDS = frozenset("who to that which whose where will can is are join we looking seeking have has".split())
+# words that open a sentence, not a title line: "The Data Scientist will ...", "As a Data Analyst, you ..."
+_DETERMINERS = frozenset("the our a an this your we my as if you join are is".split())
 _CUE_REACH = 6000  # characters
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
@@ -82,7 +110,9 @@ class TitleFinder:
         text = doc_text(doc)
         best: Optional[tuple[tuple, int, int, str]] = None
         located = {(s.start_char, s.end_char) for s in doc.spans.get(LOCATIONS_KEY, [])}
-        for m in _FIELD.finditer(text, 0, min(len(text), 3000)):
+        fields = [*_FIELD.finditer(text, 0, min(len(text), 3000)),
+                  *_INLINE_FIELD.finditer(text, 0, min(len(text), 3000))]
+        for m in fields:
             s = m.start("value")
             hit = title_from_line(text, s, m.end("value"))
             if hit and (best is None or (0, s) < best[0]):
@@ -90,6 +120,9 @@ class TitleFinder:
         headed = {h.start_char for h in doc.spans.get(HEADINGS_KEY, [])}
         for n, (s, e) in enumerate(list(iter_lines(text, 0, min(len(text), 1500)))[:6]):
             # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
+            if e - s > 70:
+                stop = text.find(". ", s, e)  # a flattened page: "Google | Analyst. Minimum ..."
+                e = stop if stop >= 0 else e
             line = text[s:e]
             if len(line) > 70 or line.endswith((".", ":", "?", "!")) or any(a <= s < b for a, b in located):
                 continue
@@ -97,8 +130,12 @@ class TitleFinder:
             parts = place_parts(line)
             if not parts:
                 continue  # a line of separators only ("|")
-            if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@"):
+            if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@0123456789"):
                 rank = (0.3, s)
+            elif (hit and n <= 1 and s not in headed and _title_case(hit[2]) and not text[s:hit[0]].strip("#*_ \t")
+                  and _ends_in_head(hit[2])):
+                # "Band 5 Occupational Therapist Fixed Term 12 months": a title opens the line
+                rank = (0.4, s)
             elif (n == 0 and s not in headed and _title_case(line[:parts[0][1]])
                   and len(line[:parts[0][1]].split()) <= 6
                   and (any(parse_location(line[a:b]) for a, b in parts[1:])
@@ -125,9 +162,8 @@ class TitleFinder:
                 if hit:
                     best = ((0.5, hit[0]), *hit)
             where = 1 if sec.label_ in _SEARCH_IN else 3  # prose before lists, lists last
-            for hit in _cue_titles(text, sec.start_char, sec.end_char):
-                s, e, title = hit
-                rank = (where + (0 if title.split()[-1][:1].isupper() else 1), s)
+            for s, e, title, weaker in _cue_titles(text, sec.start_char, sec.end_char):
+                rank = (where + weaker + (0 if title.split()[-1][:1].isupper() else 1), s)
                 if best is None or rank < best[0]:
                     best = (rank, s, e, title)
         spans = []
@@ -168,13 +204,13 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
     parts = place_parts(text[s:e])
     if not parts:
         return None
-    first = parts[0]
-    comma = text.find(", ", s + first[0], s + first[1])
-    e = comma if comma >= 0 else s + first[1]
-    hit = title_from_line(text, s, e)
-    if hit and hit[1] == e and len(hit[2].split()) <= 8 and all(
-            w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
-        return hit
+    for a, b in parts[:2]:  # "Interaction Designer", "Google | Interaction Designer"
+        comma = text.find(", ", s + a, s + b)
+        e = comma if comma >= 0 else s + b
+        hit = title_from_line(text, s + a, e)
+        if hit and hit[1] == e and len(hit[2].split()) <= 8 and _ends_in_head(hit[2]) and all(
+                w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
+            return hit
     return None
 
 
@@ -193,45 +229,71 @@ def _cue_titles(text: str, start: int, end: int):
             continue  # inside a word ("overlooking", "has a")
         hit = title_after(text, m.end(), end)
         if hit:
-            yield hit
+            # "Are you a General Practitioner ...?" asks after the reader's job, "to become an
+            # Apprentice" names a path: both weaker than a cue that names the post
+            weaker = text[at] in "Bb" or (text[at] in "Aa" and text[at + 1:at + 3].lower() == "re")
+            yield (*hit, 0.5 if weaker else 0)
     for m in _ROLE_NOUN.finditer(text, start, end):
-        words = m.group("t").split()
-        if _head(words[-1]) == words[-1].lower():
-            yield m.start("t"), m.end("t"), m.group("t")
+        if _ends_in_head(m.group("t")):
+            yield m.start("t"), m.end("t"), m.group("t"), 0
     for m in _SUBJECT.finditer(text, start, end):
         at = m.start()
         if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
             continue  # "The X will ..." opens a sentence or a clause
-        words = m.group("t").split()
-        if _head(words[-1]) == words[-1].lower():
-            yield m.start("t"), m.end("t"), m.group("t")
-    if not _IN_THIS_ROLE.search(text, start, end):
-        return  # _HOLDERS tries every word of the text: look for its rare ending first
-    for m in _HOLDERS.finditer(text, start, end):
-        i = m.start("t")
-        while i > start and text[i - 1].isspace():
-            i -= 1
-        if i > start and text[i - 1] not in ".!?\n":
-            continue  # only a sentence that opens with the holders names the role
+        if _ends_in_head(m.group("t")):
+            yield m.start("t"), m.end("t"), m.group("t"), 0
+    for r in _IN_THIS_ROLE.finditer(text, start, end):
+        # only a sentence that opens with the holders names the role: match from its start
+        i = max(start, r.start() - 300, *(text.rfind(c, start, r.start()) + 1 for c in ".!?\n"))
+        while i < r.start() and text[i].isspace():
+            i += 1
+        m = _HOLDERS.match(text, i, end)
+        if m is None or m.end() != r.end():
+            continue
         words = m.group("t").split()
         while words and words[0] in ("The", "Our", "All"):
             words = words[1:]
         head = _head(words[-1]) if words else None
         if head:
             s = m.end("t") - len(" ".join(words))
-            last = words[-1] if words[-1].lower() == head else words[-1][:-1]
-            yield s, m.end("t"), " ".join(words[:-1] + [last])
+            last = _singular(words[-1])
+            yield s, m.end("t"), " ".join(words[:-1] + [last]), 0
 
 
 def _head(word: str) -> Optional[str]:
-    """The head noun a word is (singular), or None: 'Scientists' -> 'scientist'."""
+    """The head noun a word is (singular), or None: 'Scientists' -> 'scientist'.
+
+    A pair joined by a slash is a head when a part is: 'Accountant/Controller', 'Worker/AMHP'.
+    """
     heads = lexicons.title_heads()
-    w = word.lower().rstrip(",")
+    w = word.lower().rstrip(",").strip("/")
+    if "/" in w:  # "Accountant/Controller", "Social Worker/AMHP"
+        first, w = w.split("/", 1)[0], w.rsplit("/", 1)[1]
+        if w not in heads and first in heads:
+            return first
     if w in heads:
         return w
     if w.endswith("s") and w[:-1] in heads:
         return w[:-1]
     return None
+
+
+def _ends_in_head(title: str) -> bool:
+    """The words end in a head noun in the singular, or in one and a level ("Data Analyst II")."""
+    words = title.split()
+    if len(words) > 1 and _LEVEL.fullmatch(" " + words[-1]):
+        words.pop()
+    return _singular(words[-1]) == words[-1]
+
+
+def _singular(word: str) -> Optional[str]:
+    """A head word in the singular ('Nurses' -> 'Nurse', 'Engineer/Scientists' ->
+    'Engineer/Scientist'), or None when the word is no head.
+    """
+    head = _head(word)
+    if head is None:
+        return None
+    return word if word.lower().endswith(head) or "/" in word else word[:-1]
 
 
 def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str]]:
@@ -245,8 +307,17 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     (12, 30, 'Applied Scientist')
     """
     words = []
+    after_aside = set()  # indices of words that follow a "(...)"
+    aside = 0  # inside "(...)": "a full time (37.5 hours per week) Administrator"
     for m in _WORD.finditer(text, start, min(end, start + 160)):
-        if len(m.group()) == 1 and m.group() in ",;:.!?()\n" and not m.group().isalpha():
+        if m.group() in "()" or aside:
+            aside = aside + 1 if m.group() == "(" else aside - 1 if m.group() == ")" else aside
+            if aside > 1 or aside < 0:
+                break
+            if aside == 0 and m.group() == ")":
+                after_aside.add(len(words))
+            continue
+        if len(m.group()) == 1 and m.group() in ",;:.!?\n" and not m.group().isalpha():
             if m.group() != ",":
                 break
             continue
@@ -267,17 +338,25 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
             # "Chief Data Scientist": a capitalised run may go on to a later head noun
             if w[:1].isupper() and words[first].group()[:1].isupper() and not m.group().endswith(","):
                 continue
+            # "Specialist Speech and Language Therapist": "and" inside a capitalised run (but
+            # "Data Engineer and Data Scientist" names two titles, the first one counts)
+            if (w == "and" and words[first].group()[:1].isupper() and i + 1 < len(words)
+                    and words[i + 1].group()[:1].isupper() and not _head(words[i - 1].group())):
+                continue
             break
-        if w.lower() in _STOP:
-            return None
+        if w == "to" and i and words[i - 1].group().lower().rstrip("-") in lexicons.seniority():
+            continue  # "an entry to mid-level engineer", "a Junior- to Mid-Level Analyst"
+        if w in _STOP:
+            return None  # "looking for individuals who ...", but "seeking a Team Leader"
     if first is None:
         return None
     descriptors = lexicons.title_descriptors()
     begin = first
     while begin > 0 and first - begin < 5:
         prev = words[begin - 1].group()
-        if prev.endswith(",") or prev.lower() in descriptors or prev.lower() in _STOP:
-            break
+        if (prev.endswith(",") or prev.lower() in descriptors or prev in _STOP or prev in ("and", "or", "as")
+                or (begin in after_aside and prev[:1].islower())):
+            break  # "dynamic and forward thinking nurse": a list of adjectives
         if prev[:1].islower() and any(w.group()[:1].isupper() for w in words[begin:last + 1]):
             break  # "experienced Senior Manager": a lower-case word before a capitalised title
         begin -= 1
@@ -285,7 +364,9 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     e -= text[s:e].endswith(",")
     surface = text[s:e]
     parts = surface.split()
-    parts[-1] = parts[-1] if _head(parts[-1]) == parts[-1].lower() else parts[-1][:-1]
+    parts[-1] = _singular(parts[-1])
+    if len(parts) == 1 and parts[0][:1].islower() and parts[0].lower() in lexicons.seniority():
+        return None  # "a global leader in ...", "Are you a leader who ...": a rank, no title
     of = _OF_NAME.match(text, e, end)
     if of and parts[-1] == surface.split()[-1]:
         return s, of.end(), " ".join(parts) + text[e:of.end()]
@@ -315,9 +396,22 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         part = line[a:b]
         cut = _SEPARATORS.search(part)
         part = part[: cut.start()] if cut else part
+        slash = part.find("/ ")
+        if slash > 0 and not part[slash - 1].isspace() and _head(part[:slash].rsplit(None, 1)[-1]):
+            part = part[:slash]  # "Receptionist/ Administrator": the first title stated
+        comma = part.find(", ")
+        if (comma > 0 and _head(part[:comma].rsplit(None, 1)[-1])
+                and not all(w.lower().strip(".") in lexicons.seniority() for w in part[:comma].split())):
+            # "Partner Engineer, Google Assistant": the first title stated; but a rank before
+            # a comma is part of the title ("Sr. Associate, Data Scientist")
+            part = part[:comma]
         words = part.split()
-        if not words or len(words) > 8:
-            continue
+        leading = len(words) > 8
+        if leading:
+            part = _leading_title(part)
+            words = part.split()
+        if not words or len(words) > 8 or words[0].lower() in _DETERMINERS:
+            continue  # "The Data Scientist will ...": a sentence, not a title line
         head_at = max((i for i, w in enumerate(words) if _head(w.strip(",."))), default=None)
         if head_at is None:
             continue
@@ -327,9 +421,33 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         e = of.end() if of else e
         level = _LEVEL.match(line, e, a + len(part))
         e = level.end() if level else e
-        title = line[a:e].strip(" ,.")
+        title = line[a:e].strip(" ,./")
+        if any(w in _SENTENCE_WORDS for w in title.split()):
+            continue  # "Buckinghamshire Healthcare are looking for General Nurses": a sentence
+        if leading and not _ends_in_head(title):
+            continue  # "Acme Health Partners is a leading ...": a name opening a long line
         return start + a, start + a + len(title), title
     return None
+
+
+def _leading_title(part: str) -> str:
+    """The title that opens a long line: up to its first ", " or ". ", and only the words
+    in title case (a flattened page goes on in prose after it).
+
+    >>> _leading_title("Customer Growth Marketing Manager, Google Cloud. Google has an opening")
+    'Customer Growth Marketing Manager'
+    >>> _leading_title("Band 5 Occupational Therapist Fixed Term 12 months maternity cover")
+    'Band 5 Occupational Therapist Fixed Term 12'
+    """
+    clause = _CLAUSE_END.search(part)
+    part = part[: clause.start()] if clause else part
+    end = 0
+    for m in _RUN_WORD.finditer(part):
+        w = m.group()
+        if not (w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS):
+            break
+        end = m.end()
+    return part[:end]
 
 
 def seniority_of(title: str) -> Optional[str]:
