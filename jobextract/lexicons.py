@@ -39,6 +39,13 @@ class HeadingRule(_Rule):
     pattern: str = Field(min_length=2)
     label: HeadingLabel
     inline: bool = False
+    overview: bool = False  # "About the role": the duties when alone, the summary beside a list of them
+
+    @model_validator(mode="after")
+    def _overview_is_duties(self) -> "HeadingRule":
+        if self.overview and self.label != "responsibilities":
+            raise ValueError("only a responsibilities heading can be an overview")
+        return self
 
     @field_validator("pattern")
     @classmethod

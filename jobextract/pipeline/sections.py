@@ -147,8 +147,38 @@ class SectionDetector:
             # "Job Description" prose, then a list of duties no heading names
             listing = self._unheaded_list(text, body_s, e) if label == "summary" and self.classifier else None
             parts.append((s, e, label, (hs, he) if he > hs else None, relabel, listing))
+        parts = self._overviews_as_summary(text, parts)
         ballots = {r: _ballot(doc, text, *r) for part in parts for r in (part[4], part[5] and part[5][1:]) if r}
         return _Plan(text, parts, ballots)
+
+    def _overviews_as_summary(self, text: str, parts: list[tuple]) -> list[tuple]:
+        r"""An overview heading's prose ("About the role: We are hiring a ...") is the summary,
+        not the duties, where another section lists the duties.
+
+        >>> from jobextract.api import load
+        >>> t = "About the role:\nWe are hiring a Data Engineer.\nResponsibilities:\n- Build pipelines\n- Test them"
+        >>> [label for s, e, label, *_ in load().get_pipe("jobextract_sections")._plan(load().make_doc(t)).parts]
+        ['summary', 'responsibilities']
+        """
+        def body(part):
+            return (part[3][1] if part[3] else part[0]), part[1]
+
+        def overview(part):
+            if not part[3]:
+                return False
+            key = " ".join(_strip_md_suffix(_MD_PREFIX.sub("", text[slice(*part[3])])).strip(" \t:：*_").lower().split())
+            rule = self.rules.get(key)
+            return rule is not None and rule.overview
+
+        duties = [p for p in parts if p[2] == "responsibilities"]
+        if len(duties) < 2:
+            return parts
+        listed = [bool(list_markers(text, *body(p))) for p in duties]
+        if not any(listed):
+            return parts
+        prose = {p[0] for p, is_list in zip(duties, listed) if not is_list and overview(p)}
+        return [(p[0], p[1], "summary", *p[3:]) if p[2] == "responsibilities" and p[0] in prose else p
+                for p in parts]
 
     @staticmethod
     def _finish(doc: Doc, plan: "_Plan", votes: dict) -> Doc:
@@ -273,8 +303,9 @@ class SectionDetector:
                 continue
             nxt = _skip_blanks(text, e)
             colon = nxt < len(text) and text[nxt] in ":："
-            if rule.inline or colon or _after_is_bullet(text, e):
-                if not rule.inline and not _boundary_before(text, s):
+            bullet = _after_is_bullet(text, e)
+            if rule.inline or colon or bullet:
+                if not rule.inline and not _boundary_before(text, s) and not (bullet and _in_flat_list(text, s)):
                     continue
                 out.append((s, nxt + 1 if colon else e, rule.label))
         return out
@@ -489,6 +520,19 @@ def _skip_blanks(text: str, pos: int) -> int:
 def _after_is_bullet(text: str, pos: int) -> bool:
     i = _skip_blanks(text, pos)
     return i < len(text) and (text[i] in BULLET_CHARS or (text[i] in "-*–" and text[i + 1:i + 2].isspace()))
+
+
+def _in_flat_list(text: str, pos: int, reach: int = 600) -> bool:
+    """Whether ``pos`` follows a bullet sign on its own line: inside a flattened list,
+    where a heading ends the item before it without a full stop ("... agreements
+    Qualifications · Bachelor's degree").
+
+    >>> _in_flat_list("Duties · Manage renewals Qualifications · A degree", 25), _in_flat_list("Our Benefits · x", 4)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, pos) + 1
+    window = text[max(line_start, pos - reach):pos]
+    return any(c in window for c in BULLET_CHARS)
 
 
 def _boundary_before(text: str, pos: int) -> bool:
