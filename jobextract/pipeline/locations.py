@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import parse_location, parse_remote, place_city, place_parts
+from ..geo import parse_location, parse_remote, place_parts, town
 from ..layout import iter_lines, trim
 from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
@@ -28,14 +28,30 @@ _SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*")
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
-    r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|(?:team|office)\s+in)\s+(?:the\s+)?"
+    r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|"
+    r"(?:team|office)\s+in)\s+(?:the\s+)?"
+    # "in the heart of Bristol", "located in downtown Bethesda, MD"
+    r"(?:(?:heart|centre|center)\s+of\s+(?:the\s+)?|downtown\s+)?"
     rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})"
     # "in our Cambridge, MA location", "at the Peoria, Illinois site": the place before the word
-    rf"|\b(?:in|at|for)\s+(?:our|the)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?i:location|office|site|campus|headquarters|area|metro|region)\b"
+    rf"|(?:\b(?:in|at|for|around|across)\s+(?:our|the)|\bOur)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?i:location|office|site|campus|headquarters|area|metro|region)\b"
     # "in Seattle, WA", "in Ware, Hertfordshire": a city and its region or country
     rf"|\bin\s+(?P<loc3>{_PLACE},[ \t]*{_PLACE})"
+    # "Data Scientist Location Sandy, UT Start Date": a location field inside flattened text
+    rf"|\b(?:Location|LOCATION)\s*:?[ \t]+(?P<loc4>{_PLACE},[ \t]*{_PLACE})"
 )
+# "Halton Hospital in Runcorn", "the unit for adults in Kettering": a site and its town
+# (its own pass: the site is often the end of a "based at" match)
+_SITE_IN = re.compile(r"\b(?:[Hh]ospital|[Cc]linic|[Cc]ent(?:re|er)|[Ss]urgery|[Pp]ractice|site|campus|unit|office)\s+in\s+"
+                      rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})")
+# "Greater Manchester", "Central London": the words before a town that name a part of it
+_NAMED_SITES = frozenset("office offices hq headquarters campus site".split())
+_AREA_WORDS = frozenset("greater central north south east west northern southern eastern western downtown inner".split())
 _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
+# "Location" on a line of its own, its value on the next ("Location\n\nNew York")
+_LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
+# "Data Analyst (Cedar Rapids, IA)", "Headquarters (160 Elmgrove Park, Rochester, NY)": a place in brackets
+_BRACKETED = re.compile(r"\((?P<loc>[^()\n]{4,80})\)")
 
 
 @Language.factory("jobextract_locations", default_config={"max_locations": 20})
@@ -51,8 +67,10 @@ class LocationFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ranges: list[tuple[int, int]] = []
+        alone: set[tuple[int, int]] = set()  # ranges where a town named alone is a location
         header_lines = [line for sec in doc.spans.get(SECTIONS_KEY, []) if sec.label_ == "header"
                         for line in iter_lines(text, sec.start_char, sec.end_char)]
+        alone.update(header_lines)  # "Birmingham" on a line of its own under the title
         first = next(iter_lines(text), None)
         if first and first not in header_lines and text[first[0]:first[1]].count("|") >= 2:
             header_lines.append(first)  # "Acme | Engineer | Remote - US | Full-time"
@@ -68,24 +86,38 @@ class LocationFinder:
                 idx = text.find(part, pos)
                 if part and idx >= 0:
                     ranges.append(trim(text, idx, idx + len(part), chars=" \t.;"))
+                    alone.add(ranges[-1])
                     pos = idx + len(part)
         for heading in doc.spans.get(HEADINGS_KEY, []):
             if _LOCATION_HEADING.match(heading.text.strip()):
                 for s, e in list(iter_lines(text, heading.end_char, min(len(text), heading.end_char + 200)))[:3]:
                     ranges.extend(_line_parts(text, s, e))
+                    alone.add((s, e))
+        for m in _LOCATION_LINE.finditer(text):
+            for s, e in list(iter_lines(text, m.end(), min(len(text), m.end() + 200)))[:2]:
+                ranges.extend(_line_parts(text, s, e))
+                alone.add((s, e))
+        for m in _BRACKETED.finditer(text):
+            if "," in m.group("loc"):
+                ranges.append(trim(text, m.start("loc"), m.end("loc")))
         for s, e in iter_lines(text):
             if e - s <= 40 and text[s].isupper() and "," in text[s:e] and text[e - 1] not in ".!?:":
                 ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
-        prose = []
+        prose, shaped = [], set()
         for m in _PROSE.finditer(text):
             group = m.lastgroup or "loc"
             prose.append(trim(text, m.start(group), m.end(group), chars=" ."))
+            if group in ("loc3", "loc4") or "," in m.group(group):  # not "Based in San Francisco, Seal empowers"
+                shaped.add(prose[-1])  # the "City, Region" shape is the evidence: it must parse whole
+        for m in _SITE_IN.finditer(text):
+            prose.append(trim(text, m.start("loc"), m.end("loc"), chars=" ."))
         spans, seen = [], set()
         for s, e in ranges + prose:
             raw = text[s:e]
-            value = parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
-            if value is None and (s, e) in prose and "," not in raw:
-                s, e, value = _longest_place(text, s, e)
+            value = (parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
+                     or _town_dash_region(raw))
+            if value is None and ((s, e) in prose or (s, e) in alone):
+                s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped)
             if value is None:
                 continue
             key = (value["city"], value["country"], value.get("remote", False))
@@ -122,14 +154,56 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _longest_place(text: str, start: int, end: int):
-    """The longest head of a prose match that is a place: "Cambridge, MA. The" gives
-    "Cambridge, MA"; a city named alone is placed by the gazetteer."""
+def _town_dash_region(raw: str):
+    """ "Thetford - Norfolk": a town, a dash and its region (not "Engineer - Columbus, GA").
+
+    >>> _town_dash_region("Thetford - Norfolk")["city"], _town_dash_region("Data Engineer - Columbus, GA")
+    ('Thetford', None)
+    """
+    sides = re.split(r"\s+[-–]\s+", raw, maxsplit=1)
+    if len(sides) != 2:
+        return None
+    left, right = sides
+    value = parse_location(f"{left}, {right}")
+    known = town(left.strip())
+    return value if value and known and (value["city"], value["country"]) == (left.strip(), known["country"]) else None
+
+
+def _longest_place(text: str, start: int, end: int, alone: bool = True):
+    """The longest head of a prose match that is a place: "Cambridge, MA. The" and
+    "Sandy, UT Start Date" give "Cambridge, MA" and "Sandy, UT"; where ``alone``, a city
+    named alone is placed by the gazetteer, with a site word after it ("our London HQ") or
+    an area word before it ("Central London") left out."""
     raw = text[start:end]
     parts = raw.split(",")
-    for n in range(len(parts), 0, -1):
+    for n in range(len(parts), 1, -1):
         candidate = ",".join(parts[:n]).strip()
-        value = parse_location(candidate) if n > 1 else place_city(candidate)
+        words = candidate.split(" ")
+        for k in range(len(words), max(0, len(words) - 4), -1):  # the last part's words, dropped one by one
+            value = parse_location(" ".join(words[:k]))
+            if value is not None:
+                return start, start + len(" ".join(words[:k])), value
+    if not alone:
+        return start, end, None
+    head = parts[0].rstrip()
+    words = head.split()
+    if not 0 < len(words) <= 6:
+        return start, end, None
+    value = town(head)
+    if value is not None:
+        return start, start + len(head), value
+    for n in range(len(words) - 1, 0, -1):  # "our London HQ", "the Taunton office" (not "Windsor House")
+        if words[n].lower() in _NAMED_SITES:
+            value = town(" ".join(words[:n]))
+            if value is not None:
+                return start, start + len(" ".join(words[:n])), value
+    n = 0
+    while n < len(words) - 1 and words[n].lower() in _AREA_WORDS:  # "Greater Manchester", "Central London"
+        n += 1
+    if n:
+        city = " ".join(words[n:])
+        value = town(city)
         if value is not None:
-            return start, start + len(candidate), value
+            s = start + head.rindex(city)
+            return s, s + len(city), value
     return start, end, None
