@@ -223,9 +223,11 @@ def town(name: str) -> Optional[dict]:
     >>> town("Suffolk"), town("Coventry")["country"]
     (None, 'GB')
     """
+    from .lexicons import place_word_names
+
     value = place_city(name)
-    if value is None:
-        return None
+    if value is None or _fold(name) in place_word_names():
+        return None  # "Mountbatten Carer - Bank"
     region = _region_of(name)
     if region and region[0] != value["country"]:
         return None
@@ -260,13 +262,15 @@ def place_parts(line: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e > s]
 
 
+# regions named by a compass word alone (Cameroon's "West"): "Marketing Manager, North" is no place
+_VAGUE_REGIONS = frozenset("north south east west coast centre central littoral".split())
 _NOTE = re.compile(r"\s*\((?:required|preferred)\)\s*$", re.I)
 
 
 def _uk_address(head: str) -> Optional[dict]:
     """The post town of a British address, the part before its postcode (after any county):
     "6 Sterne Road, Calmore, Totton" -> Totton; "Badby Road West, Daventry, Northamptonshire" -> Daventry."""
-    parts = [p.strip() for p in head.split(",") if p.strip()]
+    parts = [p.strip(" \t-–") for p in head.split(",") if p.strip(" \t-–")]  # "Ashford, Kent- TN23 4FG"
     region = None
     while len(parts) > 1 and (_region_of(parts[-1], "GB") or country_code(parts[-1]) == "GB"):
         hit = _region_of(parts[-1], "GB")
@@ -308,6 +312,8 @@ def parse_location(raw: str) -> Optional[dict]:
         parts = [p for p in parts if not any(c.isdigit() for c in p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
+    if any(w[:1] in "-–" or w[-1:] in "-–" for p in parts for w in p.split()):
+        return None  # "Based- Manchester", "Kent-": a word and a dash, not a name
     if any(w[:1].islower() and w not in _PARTICLES for p in parts for w in p.split()):
         return None  # "We sell in London": a sentence, not a place
     if any(sep in raw for sep in (" - ", " – ", " | ", " — ")):
@@ -346,7 +352,9 @@ def parse_location(raw: str) -> Optional[dict]:
             # "Ware, Hertfordshire": a region only one country has; "Southsea, Portsmouth,
             # Hampshire": the first part that is a town; "Wayside House, Wilsons Lane, Coventry": the last
             city = _first_town(parts[:-1]) or (last if place_city(last) else None)
-            if city and city_country(city) in (None, unique[0]):  # not "Seattle, Portland" (a parish of Jamaica)
+            if city_country(city or "") not in (None, unique[0]):
+                city = None  # "Seattle, Portland", "Sacramento, Bay": not Portland parish, Jamaica, nor Bay, Somalia
+            if city and _fold(last) not in _VAGUE_REGIONS:
                 return {"city": city, "region": unique[1], "country": unique[0]}
         if all(is_site(p) for p in parts[:-1]):
             return place_city(last)  # "The Robertson Centre, Kidderminster"

@@ -265,3 +265,9 @@ def regions() -> tuple[RegionRule, ...]:
 def site_words() -> frozenset[str]:
     """Lower-case words that name a building, street or site in an address ("house", "lane")."""
     return frozenset(r.word for r in load_jsonl("site_words.jsonl", WordRule))
+
+
+@lru_cache(maxsize=None)
+def place_word_names() -> frozenset[str]:
+    """Lower-case town names that are common words ("bank", "mobile"): never a town named alone."""
+    return frozenset(r.word for r in load_jsonl("place_word_names.jsonl", WordRule))

@@ -29,12 +29,12 @@ _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
     r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|"
-    r"(?:team|office)\s+in)\s+(?:the\s+)?"
+    r"(?:team|office)\s+in)\s+(?:the\s+|our\s+)?"
     # "in the heart of Bristol", "located in downtown Bethesda, MD"
     r"(?:(?:heart|centre|center)\s+of\s+(?:the\s+)?|downtown\s+)?"
     rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})"
     # "in our Cambridge, MA location", "at the Peoria, Illinois site": the place before the word
-    rf"|(?:\b(?:in|at|for|around|across)\s+(?:our|the)|\bOur)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?i:location|office|site|campus|headquarters|area|metro|region)\b"
+    rf"|(?:\b(?:in|at|for|around|across)\s+(?:our|the)|\bOur)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?i:location|office|site|campus|headquarters|area|metro|region|hospital|clinic)\b"
     # "in Seattle, WA", "in Ware, Hertfordshire": a city and its region or country
     rf"|\bin\s+(?P<loc3>{_PLACE},[ \t]*{_PLACE})"
     # "Data Scientist Location Sandy, UT Start Date": a location field inside flattened text
@@ -42,11 +42,14 @@ _PROSE = re.compile(
 )
 # "Halton Hospital in Runcorn", "the unit for adults in Kettering": a site and its town
 # (its own pass: the site is often the end of a "based at" match)
-_SITE_IN = re.compile(r"\b(?:[Hh]ospital|[Cc]linic|[Cc]ent(?:re|er)|[Ss]urgery|[Pp]ractice|site|campus|unit|office)\s+in\s+"
-                      rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})")
+_SITE_IN = re.compile(r"\b(?:[Bb]ased|[Ll]ocated|[Ss]ituated)\s+(?:at|in|within)\s+(?:the\s+|our\s+)?"
+                      r"(?:[A-Z][\w'’\-]*[ \t]+){0,5}(?:[Hh]ospital|[Cc]linic|[Cc]ent(?:re|er)|[Ss]urgery|[Pp]ractice|"
+                      rf"[Ss]ite|[Cc]ampus|[Uu]nit|[Oo]ffice)\s+in\s+(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})")
 # "Greater Manchester", "Central London": the words before a town that name a part of it
 _NAMED_SITES = frozenset("office offices hq headquarters campus site".split())
-_AREA_WORDS = frozenset("greater central north south east west northern southern eastern western downtown inner".split())
+_FIELD_SITES = _NAMED_SITES | {"hospital", "clinic", "centre", "center"}
+_TAIL = re.compile(rf"\b(?:in|across|around|near)\s+({_PLACE})$")
+_AREA_WORDS = frozenset("greater central downtown inner".split())  # not "West Reading", a town of its own
 _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 # "Location" on a line of its own, its value on the next ("Location\n\nNew York")
 _LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
@@ -68,6 +71,7 @@ class LocationFinder:
         text = doc_text(doc)
         ranges: list[tuple[int, int]] = []
         alone: set[tuple[int, int]] = set()  # ranges where a town named alone is a location
+        fields: set[tuple[int, int]] = set()  # values of a "Location:" field
         header_lines = [line for sec in doc.spans.get(SECTIONS_KEY, []) if sec.label_ == "header"
                         for line in iter_lines(text, sec.start_char, sec.end_char)]
         alone.update(header_lines)  # "Birmingham" on a line of its own under the title
@@ -75,7 +79,13 @@ class LocationFinder:
         if first and first not in header_lines and text[first[0]:first[1]].count("|") >= 2:
             header_lines.append(first)  # "Acme | Engineer | Remote - US | Full-time"
         for s, e in header_lines:
-            ranges.extend(_line_parts(text, s, e))
+            parts = _line_parts(text, s, e)
+            ranges.extend(parts)
+            if len(parts) == 3 and parts[0] == (s, e) and parts[2][1] == e:
+                alone.add(parts[2])  # "Community charge nurse – Slough": a title and a town, nothing more
+            if text.count("|", s, e) >= 2:  # "Staff Nurse | Surgical Ward | Band 5 | Harpenden | Full Time"
+                cuts = [i for i in range(s, e) if text[i] == "|"] + [e]
+                alone.update(trim(text, a + 1, b) for a, b in zip(cuts, cuts[1:]))
         for m in _FIELD.finditer(text):
             pos = m.start("value")
             value = m.group("value")
@@ -87,6 +97,7 @@ class LocationFinder:
                 if part and idx >= 0:
                     ranges.append(trim(text, idx, idx + len(part), chars=" \t.;"))
                     alone.add(ranges[-1])
+                    fields.add(ranges[-1])
                     pos = idx + len(part)
         for heading in doc.spans.get(HEADINGS_KEY, []):
             if _LOCATION_HEADING.match(heading.text.strip()):
@@ -98,7 +109,8 @@ class LocationFinder:
                 ranges.extend(_line_parts(text, s, e))
                 alone.add((s, e))
         for m in _BRACKETED.finditer(text):
-            if "," in m.group("loc"):
+            value = parse_location(m.group("loc")) if "," in m.group("loc") else None
+            if value and town(value["city"]):  # a known town: not "(LDAP, AD)", "(Program Manager, Geo)"
                 ranges.append(trim(text, m.start("loc"), m.end("loc")))
         for s, e in iter_lines(text):
             if e - s <= 40 and text[s].isupper() and "," in text[s:e] and text[e - 1] not in ".!?:":
@@ -117,7 +129,7 @@ class LocationFinder:
             value = (parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
                      or _town_dash_region(raw))
             if value is None and ((s, e) in prose or (s, e) in alone):
-                s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped)
+                s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields)
             if value is None:
                 continue
             key = (value["city"], value["country"], value.get("remote", False))
@@ -169,7 +181,7 @@ def _town_dash_region(raw: str):
     return value if value and known and (value["city"], value["country"]) == (left.strip(), known["country"]) else None
 
 
-def _longest_place(text: str, start: int, end: int, alone: bool = True):
+def _longest_place(text: str, start: int, end: int, alone: bool = True, field: bool = False):
     """The longest head of a prose match that is a place: "Cambridge, MA. The" and
     "Sandy, UT Start Date" give "Cambridge, MA" and "Sandy, UT"; where ``alone``, a city
     named alone is placed by the gazetteer, with a site word after it ("our London HQ") or
@@ -181,7 +193,7 @@ def _longest_place(text: str, start: int, end: int, alone: bool = True):
         words = candidate.split(" ")
         for k in range(len(words), max(0, len(words) - 4), -1):  # the last part's words, dropped one by one
             value = parse_location(" ".join(words[:k]))
-            if value is not None:
+            if value is not None and town(value["city"]):  # not "Corporate Operations Engineer, IT"
                 return start, start + len(" ".join(words[:k])), value
     if not alone:
         return start, end, None
@@ -192,8 +204,9 @@ def _longest_place(text: str, start: int, end: int, alone: bool = True):
     value = town(head)
     if value is not None:
         return start, start + len(head), value
+    sites = _FIELD_SITES if field else _NAMED_SITES  # "Location - Shrewsbury Hospital"
     for n in range(len(words) - 1, 0, -1):  # "our London HQ", "the Taunton office" (not "Windsor House")
-        if words[n].lower() in _NAMED_SITES:
+        if words[n].lower() in sites:
             value = town(" ".join(words[:n]))
             if value is not None:
                 return start, start + len(" ".join(words[:n])), value
@@ -206,4 +219,9 @@ def _longest_place(text: str, start: int, end: int, alone: bool = True):
         if value is not None:
             s = start + head.rindex(city)
             return s, s + len(city), value
+    tail = _TAIL.search(head) if field else None  # "Location: Various locations across Sunderland"
+    if tail:
+        value = town(tail.group(1))
+        if value is not None:
+            return start + tail.start(1), start + tail.end(1), value
     return start, end, None
