@@ -264,6 +264,8 @@ def place_parts(line: str) -> list[tuple[int, int]]:
 
 # regions named by a compass word alone (Cameroon's "West"): "Marketing Manager, North" is no place
 _VAGUE_REGIONS = frozenset("north south east west coast centre central littoral".split())
+_ZIP = re.compile(r"\b\d{4,6}(?:-\d{4})?\b")
+_HAS_DIGIT = re.compile(r"\d")
 _NOTE = re.compile(r"\s*\((?:required|preferred)\)\s*$", re.I)
 
 
@@ -299,24 +301,27 @@ def parse_location(raw: str) -> Optional[dict]:
     United States", "London, UK", "Yerevan, Armenia"; postcodes are dropped; a British
     address gives its post town ("6 Sterne Road, Calmore, Totton SO40 2RZ" -> Totton).
     """
-    raw = _NOTE.sub("", raw)  # "Knoxville, TN (Required)"
+    if "(" in raw:
+        raw = _NOTE.sub("", raw)  # "Knoxville, TN (Required)"
+    separated = " - " in raw or " – " in raw or " | " in raw or " — " in raw
     postcode = _UK_POSTCODE.search(raw)
-    if postcode and not any(sep in raw for sep in (" - ", " – ", " | ", " — ")):
+    if postcode and not separated:
         found = _uk_address(raw[: postcode.start()])
         if found:
             return found
-    cleaned = _UK_POSTCODE.sub("", re.sub(r"\b\d{4,6}(?:-\d{4})?\b", "", raw))
+    cleaned = _UK_POSTCODE.sub("", _ZIP.sub("", raw)) if postcode or _HAS_DIGIT.search(raw) else raw
     parts = [p.strip() for p in cleaned.split(",")]
     parts = [p for p in parts if p]
     if len(parts) >= 3 and any(any(c.isdigit() for c in p) for p in parts[:-2]):
         parts = [p for p in parts if not any(c.isdigit() for c in p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
-    if any(w[:1] in "-–" or w[-1:] in "-–" for p in parts for w in p.split()):
-        return None  # "Based- Manchester", "Kent-": a word and a dash, not a name
-    if any(w[:1].islower() and w not in _PARTICLES for p in parts for w in p.split()):
+    words = [w for p in parts for w in p.split()]
+    if any(w[:1].islower() and w not in _PARTICLES for w in words):
         return None  # "We sell in London": a sentence, not a place
-    if any(sep in raw for sep in (" - ", " – ", " | ", " — ")):
+    if any(w[:1] in "-–" or w[-1:] in "-–" for w in words):
+        return None  # "Based- Manchester", "Kent-": a word and a dash, not a name
+    if separated:
         return None  # "Data Engineer - Columbus, GA": a title and a place; see split_place_line
     if len(parts) == 3 and len(parts[0]) == 2 and parts[0].isupper():
         country = country_code(parts[0])  # "US, WA, Redmond": country, region, city

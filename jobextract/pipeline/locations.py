@@ -40,12 +40,9 @@ _PROSE = re.compile(
     # "Data Scientist Location Sandy, UT Start Date": a location field inside flattened text
     rf"|\b(?:Location|LOCATION)\s*:?[ \t]+(?P<loc4>{_PLACE},[ \t]*{_PLACE})"
 )
-# "Halton Hospital in Runcorn", "the unit for adults in Kettering": a site and its town
-# (its own pass: the site is often the end of a "based at" match)
-_SITE_IN = re.compile(r"\b(?:[Bb]ased|[Ll]ocated|[Ss]ituated)\s+(?:at|in|within)\s+(?:the\s+|our\s+)?"
-                      r"(?:[A-Z][\w'’\-]*[ \t]+){0,5}(?:[Hh]ospital|[Cc]linic|[Cc]ent(?:re|er)|[Ss]urgery|[Pp]ractice|"
-                      rf"[Ss]ite|[Cc]ampus|[Uu]nit|[Oo]ffice)\s+in\s+(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})")
 # "Greater Manchester", "Central London": the words before a town that name a part of it
+_THEN_IN = re.compile(rf"[ \t]+in[ \t]+(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})")
+_SITES = frozenset("hospital clinic centre center surgery practice unit site campus office".split())
 _NAMED_SITES = frozenset("office offices hq headquarters campus site".split())
 _FIELD_SITES = _NAMED_SITES | {"hospital", "clinic", "centre", "center"}
 _TAIL = re.compile(rf"\b(?:in|across|around|near)\s+({_PLACE})$")
@@ -118,18 +115,21 @@ class LocationFinder:
         prose, shaped = [], set()
         for m in _PROSE.finditer(text):
             group = m.lastgroup or "loc"
+            site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
+            if site and m.group(group).split()[-1].lower() in _SITES:
+                m, group = site, "loc"  # "based at Halton Hospital in Runcorn": the town after the site
             prose.append(trim(text, m.start(group), m.end(group), chars=" ."))
             if group in ("loc3", "loc4") or "," in m.group(group):  # not "Based in San Francisco, Seal empowers"
                 shaped.add(prose[-1])  # the "City, Region" shape is the evidence: it must parse whole
-        for m in _SITE_IN.finditer(text):
-            prose.append(trim(text, m.start("loc"), m.end("loc"), chars=" ."))
         spans, seen = [], set()
+        prose_set = set(prose)
         for s, e in ranges + prose:
             raw = text[s:e]
             value = (parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
                      or _town_dash_region(raw))
-            if value is None and ((s, e) in prose or (s, e) in alone):
-                s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields)
+            if value is None and ((s, e) in prose_set or (s, e) in alone):
+                s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields,
+                                             heads=(s, e) in prose_set)
             if value is None:
                 continue
             key = (value["city"], value["country"], value.get("remote", False))
@@ -172,6 +172,8 @@ def _town_dash_region(raw: str):
     >>> _town_dash_region("Thetford - Norfolk")["city"], _town_dash_region("Data Engineer - Columbus, GA")
     ('Thetford', None)
     """
+    if " - " not in raw and " – " not in raw:
+        return None
     sides = re.split(r"\s+[-–]\s+", raw, maxsplit=1)
     if len(sides) != 2:
         return None
@@ -181,14 +183,14 @@ def _town_dash_region(raw: str):
     return value if value and known and (value["city"], value["country"]) == (left.strip(), known["country"]) else None
 
 
-def _longest_place(text: str, start: int, end: int, alone: bool = True, field: bool = False):
+def _longest_place(text: str, start: int, end: int, alone: bool = True, field: bool = False, heads: bool = True):
     """The longest head of a prose match that is a place: "Cambridge, MA. The" and
     "Sandy, UT Start Date" give "Cambridge, MA" and "Sandy, UT"; where ``alone``, a city
     named alone is placed by the gazetteer, with a site word after it ("our London HQ") or
     an area word before it ("Central London") left out."""
     raw = text[start:end]
     parts = raw.split(",")
-    for n in range(len(parts), 1, -1):
+    for n in range(len(parts) if heads else 1, 1, -1):  # a prose match runs on past the place; a line does not
         candidate = ",".join(parts[:n]).strip()
         words = candidate.split(" ")
         for k in range(len(words), max(0, len(words) - 4), -1):  # the last part's words, dropped one by one
