@@ -283,8 +283,8 @@ def _uk_address(head: str) -> Optional[dict]:
     town = parts[-1]
     if (is_site(town) and not place_city(town)) or not _PLACE_WORD.match(town) or len(town.split()) > 4:
         return None
-    if any(w[:1].islower() and w not in _PARTICLES for w in town.split()):
-        return None
+    if any(w[:1].islower() and w not in _PARTICLES for w in town.split()) or town.startswith("The "):
+        return None  # "The National Academy, DY5 1LQ": a named place, not a town
     return {"city": town, "region": region, "country": "GB"}
 
 

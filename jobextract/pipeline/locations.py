@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import parse_location, parse_remote, place_parts, town
+from ..geo import country_code, is_site, parse_location, parse_remote, place_parts, region_code, town
 from ..layout import iter_lines, trim
 from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
@@ -41,6 +41,9 @@ _PROSE = re.compile(
     rf"|\b(?:Location|LOCATION)\s*:?[ \t]+(?P<loc4>{_PLACE},[ \t]*{_PLACE})"
 )
 # "Greater Manchester", "Central London": the words before a town that name a part of it
+# a label that names a place field, other than "Location" (read by _FIELD)
+_LABEL = re.compile(r"(?i:site(?:[ \t]+name)?|city(?:,?[ \t]*state)?|office|base|based|address|workplace|primary[ \t]+location)[ \t]*[:\-–][ \t]*")
+_COMPACT = re.compile(r"^([A-Z]{2,3})-([A-Z]{2,3})-([A-Z][A-Za-z .'’]{1,40})$")  # "US-CA-San Jose"
 _THEN_IN = re.compile(rf"[ \t]+in[ \t]+(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})")
 _SITES = frozenset("hospital clinic centre center surgery practice unit site campus office".split())
 _NAMED_SITES = frozenset("office offices hq headquarters campus site".split())
@@ -126,10 +129,14 @@ class LocationFinder:
         for s, e in ranges + prose:
             raw = text[s:e]
             value = (parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
-                     or _town_dash_region(raw))
+                     or _dashed_place(raw))
+            label = _LABEL.match(raw) if value is None else None
+            if label:  # "Site Name: USA - Massachusetts - Cambridge", "City: Omaha, Nebraska"
+                value = parse_location(raw[label.end():]) or _dashed_place(raw[label.end():])
+                s += label.end() if value else 0
             if value is None and ((s, e) in prose_set or (s, e) in alone):
                 s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields,
-                                             heads=(s, e) in prose_set)
+                                             heads=(s, e) in prose_set or (s, e) in fields)
             if value is None:
                 continue
             key = (value["city"], value["country"], value.get("remote", False))
@@ -166,21 +173,35 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _town_dash_region(raw: str):
-    """ "Thetford - Norfolk": a town, a dash and its region (not "Engineer - Columbus, GA").
+def _dashed_place(raw: str):
+    """A place written with dashes: "Thetford - Norfolk" (town, region), "Nebraska - Omaha"
+    (region, town), "USA - Massachusetts - Cambridge" and "US-CA-San Jose" (country, region,
+    town); not "Data Engineer - Columbus, GA" nor "Field Sales Manager - Florida".
 
-    >>> _town_dash_region("Thetford - Norfolk")["city"], _town_dash_region("Data Engineer - Columbus, GA")
-    ('Thetford', None)
+    >>> [_dashed_place(r)["city"] for r in ("Thetford - Norfolk", "Nebraska - Omaha", "USA - Massachusetts - Cambridge")]
+    ['Thetford', 'Omaha', 'Cambridge']
+    >>> _dashed_place("Data Engineer - Columbus, GA"), _dashed_place("Field Sales Manager - Florida")
+    (None, None)
     """
-    if " - " not in raw and " – " not in raw:
+    compact = _COMPACT.match(raw)
+    if compact:
+        sides = list(compact.groups())
+    elif " - " in raw or " – " in raw:
+        sides = [side.strip() for side in re.split(r"\s+[-–]\s+", raw, maxsplit=2)]
+    else:
         return None
-    sides = re.split(r"\s+[-–]\s+", raw, maxsplit=1)
-    if len(sides) != 2:
+    if len(sides) == 3:
+        country = country_code(sides[0])
+        if country and region_code(country, sides[1]) and not is_site(sides[2]):
+            value = parse_location(f"{sides[2]}, {sides[1]}, {sides[0]}")
+            return value if value and value["country"] == country else None
         return None
-    left, right = sides
-    value = parse_location(f"{left}, {right}")
-    known = town(left.strip())
-    return value if value and known and (value["city"], value["country"]) == (left.strip(), known["country"]) else None
+    for place, region in (sides, sides[::-1]):
+        value = parse_location(f"{place}, {region}")
+        known = town(place)
+        if value and known and (value["city"], value["country"]) == (place, known["country"]):
+            return value
+    return None
 
 
 def _longest_place(text: str, start: int, end: int, alone: bool = True, field: bool = False, heads: bool = True):
