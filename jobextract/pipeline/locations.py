@@ -12,6 +12,7 @@ in ``span._.jobextract_value``.
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -22,8 +23,10 @@ from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
-_FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?locations?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$")
-_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*")
+_FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?(?:locations?|base)[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$"
+                    # "Location Bristol": no colon, a short capitalised value
+                    r"|^[ \t]*(?-i:Location)[ \t]+(?P<bare>[A-Z][^\n]{1,40})$")
+_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*|\s+[-–](?=\S)")  # ... and "Leeds -Trust Wide"
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
 _PROSE = re.compile(
@@ -87,12 +90,13 @@ class LocationFinder:
                 cuts = [i for i in range(s, e) if text[i] == "|"] + [e]
                 alone.update(trim(text, a + 1, b) for a, b in zip(cuts, cuts[1:]))
         for m in _FIELD.finditer(text):
-            pos = m.start("value")
-            value = m.group("value")
+            group = "value" if m.group("value") else "bare"
+            pos = m.start(group)
+            value = m.group(group)
             dashed = re.search(r"\S[-–]\s", value)
             if dashed and parse_location(value[: dashed.start() + 1] + ", " + value[dashed.end():]):
-                ranges.append(trim(text, pos, m.end("value"), chars=" \t.;"))  # "San Francisco, CA- United States"
-            for part in _SPLIT.split(m.group("value")):
+                ranges.append(trim(text, pos, m.end(group), chars=" \t.;"))  # "San Francisco, CA- United States"
+            for part in _SPLIT.split(value):
                 idx = text.find(part, pos)
                 if part and idx >= 0:
                     ranges.append(trim(text, idx, idx + len(part), chars=" \t.;"))
@@ -126,6 +130,7 @@ class LocationFinder:
                 shaped.add(prose[-1])  # the "City, Region" shape is the evidence: it must parse whole
         spans, seen = [], set()
         prose_set = set(prose)
+        prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
         for s, e in ranges + prose:
             raw = text[s:e]
             value = (parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
@@ -136,7 +141,7 @@ class LocationFinder:
                 s += label.end() if value else 0
             if value is None and ((s, e) in prose_set or (s, e) in alone):
                 s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields,
-                                             heads=(s, e) in prose_set or (s, e) in fields)
+                                             heads=(s, e) in prose_set or (s, e) in fields, prefer=prefer)
             if value is None:
                 continue
             key = (value["city"], value["country"], value.get("remote", False))
@@ -204,7 +209,8 @@ def _dashed_place(raw: str):
     return None
 
 
-def _longest_place(text: str, start: int, end: int, alone: bool = True, field: bool = False, heads: bool = True):
+def _longest_place(text: str, start: int, end: int, alone: bool = True, field: bool = False, heads: bool = True,
+                   prefer: Optional[str] = None):
     """The longest head of a prose match that is a place: "Cambridge, MA. The" and
     "Sandy, UT Start Date" give "Cambridge, MA" and "Sandy, UT"; where ``alone``, a city
     named alone is placed by the gazetteer, with a site word after it ("our London HQ") or
@@ -224,13 +230,13 @@ def _longest_place(text: str, start: int, end: int, alone: bool = True, field: b
     words = head.split()
     if not 0 < len(words) <= 6:
         return start, end, None
-    value = town(head)
+    value = town(head, prefer)
     if value is not None:
         return start, start + len(head), value
     sites = _FIELD_SITES if field else _NAMED_SITES  # "Location - Shrewsbury Hospital"
     for n in range(len(words) - 1, 0, -1):  # "our London HQ", "the Taunton office" (not "Windsor House")
         if words[n].lower() in sites:
-            value = town(" ".join(words[:n]))
+            value = town(" ".join(words[:n]), prefer)
             if value is not None:
                 return start, start + len(" ".join(words[:n])), value
     n = 0
@@ -238,13 +244,13 @@ def _longest_place(text: str, start: int, end: int, alone: bool = True, field: b
         n += 1
     if n:
         city = " ".join(words[n:])
-        value = town(city)
+        value = town(city, prefer)
         if value is not None:
             s = start + head.rindex(city)
             return s, s + len(city), value
     tail = _TAIL.search(head) if field else None  # "Location: Various locations across Sunderland"
     if tail:
-        value = town(tail.group(1))
+        value = town(tail.group(1), prefer)
         if value is not None:
             return start + tail.start(1), start + tail.end(1), value
     return start, end, None
