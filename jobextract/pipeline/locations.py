@@ -8,6 +8,22 @@ in ``span._.jobextract_value``.
 >>> doc = jobextract.load()("US, WA, Redmond\\nWe build rockets.")
 >>> [(s.text, s._.jobextract_value["region"]) for s in doc.spans["jobextract_locations"]]
 [('US, WA, Redmond', 'WA')]
+
+Also a British address (the post town before the postcode), a "Location" line with its
+value below it, and a town after a cue ("based at X Hospital in Y"); a town named alone
+anywhere else is not taken ("Reading" is a word too):
+
+>>> def places(text):
+...     doc = jobextract.load()(text)
+...     return [s._.jobextract_value["city"] for s in doc.spans["jobextract_locations"]]
+>>> places("Nurse\\nLocation: 6 Sterne Road, Calmore, Totton SO40 2RZ\\nBand 3")
+['Totton']
+>>> places("Data Scientist\\n\\nLocation\\n\\nNew York\\n\\nContract Type")
+['New York']
+>>> places("Nurse\\nThe job is based at Musgrove Park Hospital in Taunton but involves travel.")
+['Taunton']
+>>> places("Analyst\\nReading and writing reports is part of the job.")
+[]
 """
 from __future__ import annotations
 
