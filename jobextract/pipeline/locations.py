@@ -18,8 +18,8 @@ anywhere else is not taken ("Reading" is a word too):
 ...     return [s._.jobextract_value["city"] for s in doc.spans["jobextract_locations"]]
 >>> places("Nurse\\nLocation: 6 Sterne Road, Calmore, Totton SO40 2RZ\\nBand 3")
 ['Totton']
->>> places("Data Scientist\\n\\nLocation\\n\\nNew York\\n\\nContract Type")
-['New York']
+>>> places("Data Scientist\\n\\nLocation\\n\\nBoston\\n\\nContract Type")
+['Boston']
 >>> places("Nurse\\nThe job is based at Musgrove Park Hospital in Taunton but involves travel.")
 ['Taunton']
 >>> places("Analyst\\nReading and writing reports is part of the job.")
