@@ -31,6 +31,7 @@ _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _PLACE_WORD = re.compile(r"^(?:[^\W\d_]|[.'’\- ])+$")  # letters of any script
 
 
+@lru_cache(maxsize=16384)
 def _fold(s: str) -> str:
     """Lower case without accents: 'Karnātaka' -> 'karnataka'."""
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower().strip()
