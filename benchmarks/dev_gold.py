@@ -293,6 +293,23 @@ def nhs_city(locality: str, known: frozenset[str]) -> Optional[str]:
     return None
 
 
+# "Birmingham Community Healthcare NHS Foundation Trust", "The London Clinic", "University of Reading":
+# a town inside an organisation's name does not state where the work is
+_ORG_AFTER = re.compile(r"(?:[ \t]+(?:[A-Z][\w'’&\-]*|and|&|of|for|the)){0,6}?[ \t]+"
+                        r"(?:NHS|Trusts?|Healthcare|Hospitals|Clinic|CCG|Council|Network|Alliance|Foundation)\b")
+_ORG_BEFORE = re.compile(r"(?:University|College)[ \t]+of[ \t]+(?:[A-Z][\w'’\-]*[ \t]+){0,3}$")
+
+
+def stated_place(city: str, plain: str) -> bool:
+    """Whether ``city`` occurs in ``plain`` other than inside an organisation's name:
+    ``"Greater Manchester Mental Health NHS Trust"`` does not state Manchester, ``"based in
+    Manchester"`` does."""
+    for m in re.finditer(r"(?<!\w)" + re.escape(city) + r"(?!\w)", plain, re.I):
+        if not _ORG_AFTER.match(plain, m.end()) and not _ORG_BEFORE.search(plain, max(0, m.start() - 60), m.start()):
+            return True
+    return False
+
+
 def build_nhs(data: Path) -> Iterator[tuple[dict, dict]]:
     known = _gb_cities()
     for row in read_jsonl(data / "nhs_jobs.jsonl"):
@@ -309,7 +326,10 @@ def build_nhs(data: Path) -> Iterator[tuple[dict, dict]]:
         addr = (row.get("jobLocation") or {}).get("address") or {}
         city = nhs_city(addr.get("addressLocality") or "", known)
         if city and stated(city, tn):
-            gold["locations"] = [location(addr["addressLocality"], city, None, addr.get("addressCountry") or "GB")]
+            if stated_place(city, plain):
+                gold["locations"] = [location(addr["addressLocality"], city, None, addr.get("addressCountry") or "GB")]
+            else:  # the town is named only inside an organisation's name: the text states no location
+                gold["locations"] = []
         yield {"id": rid, "text": raw, "gold": gold}, {"id": rid, "text": plain, "gold": gold}
 
 

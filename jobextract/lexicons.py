@@ -151,6 +151,26 @@ _JOB_VALUES = {
 }
 
 
+class RegionRule(_Rule):
+    """A region written in addresses that ISO 3166-2 does not list, or an abbreviation of
+    one it does: ``{"name": "West Midlands", "country": "GB", "code": null}``,
+    ``{"name": "Calif.", "country": "US", "code": "CA"}``."""
+
+    name: str = Field(min_length=2)
+    country: str
+    code: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _iso(self) -> "RegionRule":
+        import pycountry
+
+        if pycountry.countries.get(alpha_2=self.country) is None:
+            raise ValueError(f"{self.country!r} is not an ISO 3166-1 alpha-2 code")
+        if self.code and pycountry.subdivisions.get(code=f"{self.country}-{self.code}") is None:
+            raise ValueError(f"{self.country}-{self.code} is not an ISO 3166-2 code")
+        return self
+
+
 R = TypeVar("R", bound=_Rule)
 
 
@@ -236,3 +256,25 @@ def date_cues() -> tuple[DateCueRule, ...]:
 @lru_cache(maxsize=None)
 def job_terms() -> tuple[JobTermRule, ...]:
     return load_jsonl("job_terms.jsonl", JobTermRule)
+
+
+@lru_cache(maxsize=None)
+def regions() -> tuple[RegionRule, ...]:
+    """Regions beyond ISO 3166-2 ("West Midlands") and state abbreviations ("Calif.").
+
+    >>> next(r.code for r in regions() if r.name == "Calif.")
+    'CA'
+    """
+    return load_jsonl("regions.jsonl", RegionRule)
+
+
+@lru_cache(maxsize=None)
+def site_words() -> frozenset[str]:
+    """Lower-case words that name a building, street or site in an address ("house", "lane")."""
+    return frozenset(r.word for r in load_jsonl("site_words.jsonl", WordRule))
+
+
+@lru_cache(maxsize=None)
+def place_word_names() -> frozenset[str]:
+    """Lower-case town names that are common words ("bank", "mobile"): never a town named alone."""
+    return frozenset(r.word for r in load_jsonl("place_word_names.jsonl", WordRule))

@@ -8,34 +8,72 @@ in ``span._.jobextract_value``.
 >>> doc = jobextract.load()("US, WA, Redmond\\nWe build rockets.")
 >>> [(s.text, s._.jobextract_value["region"]) for s in doc.spans["jobextract_locations"]]
 [('US, WA, Redmond', 'WA')]
+
+Also a British address (the post town before the postcode), a "Location" line with its
+value below it, and a town after a cue ("based at X Hospital in Y"); a town named alone
+anywhere else is not taken ("Reading" is a word too):
+
+>>> def places(text):
+...     doc = jobextract.load()(text)
+...     return [s._.jobextract_value["city"] for s in doc.spans["jobextract_locations"]]
+>>> places("Nurse\\nLocation: 6 Sterne Road, Calmore, Totton SO40 2RZ\\nBand 3")
+['Totton']
+>>> places("Data Scientist\\n\\nLocation\\n\\nBoston\\n\\nContract Type")
+['Boston']
+>>> places("Nurse\\nThe job is based at Musgrove Park Hospital in Taunton but involves travel.")
+['Taunton']
+>>> places("Analyst\\nReading and writing reports is part of the job.")
+[]
 """
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import parse_location, parse_remote, place_city, place_parts
+from ..geo import country_code, is_site, parse_location, parse_remote, place_parts, region_code, town
 from ..layout import iter_lines, trim
 from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
-_FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?locations?[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$")
-_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*")
+_FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?(?:locations?|base)[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$"
+                    # "Location Bristol": no colon, a short capitalised value
+                    r"|^[ \t]*(?-i:Location)[ \t]+(?P<bare>[A-Z][^\n]{1,40})$")
+_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*|\s+[-–](?=\S)")  # ... and "Leeds -Trust Wide"
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
-    r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|(?:team|office)\s+in)\s+(?:the\s+)?"
+    r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|"
+    r"(?:team|office)\s+in)\s+(?:the\s+|our\s+)?"
+    # "in the heart of Bristol", "located in downtown Bethesda, MD"
+    r"(?:(?:heart|centre|center)\s+of\s+(?:the\s+)?|downtown\s+)?"
     rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})"
     # "in our Cambridge, MA location", "at the Peoria, Illinois site": the place before the word
-    rf"|\b(?:in|at|for)\s+(?:our|the)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?i:location|office|site|campus|headquarters|area|metro|region)\b"
+    rf"|(?:\b(?:in|at|for|around|across)\s+(?:our|the)|\bOur)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?i:location|office|site|campus|headquarters|area|metro|region|hospital|clinic)\b"
     # "in Seattle, WA", "in Ware, Hertfordshire": a city and its region or country
     rf"|\bin\s+(?P<loc3>{_PLACE},[ \t]*{_PLACE})"
+    # "Data Scientist Location Sandy, UT Start Date": a location field inside flattened text
+    rf"|\b(?:Location|LOCATION)\s*:?[ \t]+(?P<loc4>{_PLACE},[ \t]*{_PLACE})"
 )
+# "Greater Manchester", "Central London": the words before a town that name a part of it
+# a label that names a place field, other than "Location" (read by _FIELD)
+_LABEL = re.compile(r"(?i:site(?:[ \t]+name)?|city(?:,?[ \t]*state)?|office|base|based|address|workplace|primary[ \t]+location)[ \t]*[:\-–][ \t]*")
+_COMPACT = re.compile(r"^([A-Z]{2,3})-([A-Z]{2,3})-([A-Z][A-Za-z .'’]{1,40})$")  # "US-CA-San Jose"
+_THEN_IN = re.compile(rf"[ \t]+in[ \t]+(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})")
+_SITES = frozenset("hospital clinic centre center surgery practice unit site campus office".split())
+_NAMED_SITES = frozenset("office offices hq headquarters campus site".split())
+_FIELD_SITES = _NAMED_SITES | {"hospital", "clinic", "centre", "center"}
+_TAIL = re.compile(rf"\b(?:in|across|around|near)\s+({_PLACE})$")
+_AREA_WORDS = frozenset("greater central downtown inner".split())  # not "West Reading", a town of its own
 _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
+# "Location" on a line of its own, its value on the next ("Location\n\nNew York")
+_LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
+# "Data Analyst (Cedar Rapids, IA)", "Headquarters (160 Elmgrove Park, Rochester, NY)": a place in brackets
+_BRACKETED = re.compile(r"\((?P<loc>[^()\n]{4,80})\)")
 
 
 @Language.factory("jobextract_locations", default_config={"max_locations": 20})
@@ -51,41 +89,75 @@ class LocationFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ranges: list[tuple[int, int]] = []
+        alone: set[tuple[int, int]] = set()  # ranges where a town named alone is a location
+        fields: set[tuple[int, int]] = set()  # values of a "Location:" field
         header_lines = [line for sec in doc.spans.get(SECTIONS_KEY, []) if sec.label_ == "header"
                         for line in iter_lines(text, sec.start_char, sec.end_char)]
+        alone.update(header_lines)  # "Birmingham" on a line of its own under the title
         first = next(iter_lines(text), None)
         if first and first not in header_lines and text[first[0]:first[1]].count("|") >= 2:
             header_lines.append(first)  # "Acme | Engineer | Remote - US | Full-time"
         for s, e in header_lines:
-            ranges.extend(_line_parts(text, s, e))
+            parts = _line_parts(text, s, e)
+            ranges.extend(parts)
+            if len(parts) == 3 and parts[0] == (s, e) and parts[2][1] == e:
+                alone.add(parts[2])  # "Community charge nurse – Slough": a title and a town, nothing more
+            if text.count("|", s, e) >= 2:  # "Staff Nurse | Surgical Ward | Band 5 | Harpenden | Full Time"
+                cuts = [i for i in range(s, e) if text[i] == "|"] + [e]
+                alone.update(trim(text, a + 1, b) for a, b in zip(cuts, cuts[1:]))
         for m in _FIELD.finditer(text):
-            pos = m.start("value")
-            value = m.group("value")
+            group = "value" if m.group("value") else "bare"
+            pos = m.start(group)
+            value = m.group(group)
             dashed = re.search(r"\S[-–]\s", value)
             if dashed and parse_location(value[: dashed.start() + 1] + ", " + value[dashed.end():]):
-                ranges.append(trim(text, pos, m.end("value"), chars=" \t.;"))  # "San Francisco, CA- United States"
-            for part in _SPLIT.split(m.group("value")):
+                ranges.append(trim(text, pos, m.end(group), chars=" \t.;"))  # "San Francisco, CA- United States"
+            for part in _SPLIT.split(value):
                 idx = text.find(part, pos)
                 if part and idx >= 0:
                     ranges.append(trim(text, idx, idx + len(part), chars=" \t.;"))
+                    alone.add(ranges[-1])
+                    fields.add(ranges[-1])
                     pos = idx + len(part)
         for heading in doc.spans.get(HEADINGS_KEY, []):
             if _LOCATION_HEADING.match(heading.text.strip()):
                 for s, e in list(iter_lines(text, heading.end_char, min(len(text), heading.end_char + 200)))[:3]:
                     ranges.extend(_line_parts(text, s, e))
+                    alone.add((s, e))
+        for m in _LOCATION_LINE.finditer(text):
+            for s, e in list(iter_lines(text, m.end(), min(len(text), m.end() + 200)))[:2]:
+                ranges.extend(_line_parts(text, s, e))
+                alone.add((s, e))
+        for m in _BRACKETED.finditer(text):
+            value = parse_location(m.group("loc")) if "," in m.group("loc") else None
+            if value and town(value["city"]):  # a known town: not "(LDAP, AD)", "(Program Manager, Geo)"
+                ranges.append(trim(text, m.start("loc"), m.end("loc")))
         for s, e in iter_lines(text):
             if e - s <= 40 and text[s].isupper() and "," in text[s:e] and text[e - 1] not in ".!?:":
                 ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
-        prose = []
+        prose, shaped = [], set()
         for m in _PROSE.finditer(text):
             group = m.lastgroup or "loc"
+            site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
+            if site and m.group(group).split()[-1].lower() in _SITES:
+                m, group = site, "loc"  # "based at Halton Hospital in Runcorn": the town after the site
             prose.append(trim(text, m.start(group), m.end(group), chars=" ."))
+            if group in ("loc3", "loc4") or "," in m.group(group):  # not "Based in San Francisco, Seal empowers"
+                shaped.add(prose[-1])  # the "City, Region" shape is the evidence: it must parse whole
         spans, seen = [], set()
+        prose_set = set(prose)
+        prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
         for s, e in ranges + prose:
             raw = text[s:e]
-            value = parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
-            if value is None and (s, e) in prose and "," not in raw:
-                s, e, value = _longest_place(text, s, e)
+            value = (parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
+                     or _dashed_place(raw))
+            label = _LABEL.match(raw) if value is None else None
+            if label:  # "Site Name: USA - Massachusetts - Cambridge", "City: Omaha, Nebraska"
+                value = parse_location(raw[label.end():]) or _dashed_place(raw[label.end():])
+                s += label.end() if value else 0
+            if value is None and ((s, e) in prose_set or (s, e) in alone):
+                s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields,
+                                             heads=(s, e) in prose_set or (s, e) in fields, prefer=prefer)
             if value is None:
                 continue
             key = (value["city"], value["country"], value.get("remote", False))
@@ -122,14 +194,79 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _longest_place(text: str, start: int, end: int):
-    """The longest head of a prose match that is a place: "Cambridge, MA. The" gives
-    "Cambridge, MA"; a city named alone is placed by the gazetteer."""
+def _dashed_place(raw: str):
+    """A place written with dashes: "Thetford - Norfolk" (town, region), "Nebraska - Omaha"
+    (region, town), "USA - Massachusetts - Cambridge" and "US-CA-San Jose" (country, region,
+    town); not "Data Engineer - Columbus, GA" nor "Field Sales Manager - Florida".
+
+    >>> [_dashed_place(r)["city"] for r in ("Thetford - Norfolk", "Nebraska - Omaha", "USA - Massachusetts - Cambridge")]
+    ['Thetford', 'Omaha', 'Cambridge']
+    >>> _dashed_place("Data Engineer - Columbus, GA"), _dashed_place("Field Sales Manager - Florida")
+    (None, None)
+    """
+    compact = _COMPACT.match(raw)
+    if compact:
+        sides = list(compact.groups())
+    elif " - " in raw or " – " in raw:
+        sides = [side.strip() for side in re.split(r"\s+[-–]\s+", raw, maxsplit=2)]
+    else:
+        return None
+    if len(sides) == 3:
+        country = country_code(sides[0])
+        if country and region_code(country, sides[1]) and not is_site(sides[2]):
+            value = parse_location(f"{sides[2]}, {sides[1]}, {sides[0]}")
+            return value if value and value["country"] == country else None
+        return None
+    for place, region in (sides, sides[::-1]):
+        value = parse_location(f"{place}, {region}")
+        known = town(place)
+        if value and known and (value["city"], value["country"]) == (place, known["country"]):
+            return value
+    return None
+
+
+def _longest_place(text: str, start: int, end: int, alone: bool = True, field: bool = False, heads: bool = True,
+                   prefer: Optional[str] = None):
+    """The longest head of a prose match that is a place: "Cambridge, MA. The" and
+    "Sandy, UT Start Date" give "Cambridge, MA" and "Sandy, UT"; where ``alone``, a city
+    named alone is placed by the gazetteer, with a site word after it ("our London HQ") or
+    an area word before it ("Central London") left out."""
     raw = text[start:end]
     parts = raw.split(",")
-    for n in range(len(parts), 0, -1):
+    for n in range(len(parts) if heads else 1, 1, -1):  # a prose match runs on past the place; a line does not
         candidate = ",".join(parts[:n]).strip()
-        value = parse_location(candidate) if n > 1 else place_city(candidate)
+        words = candidate.split(" ")
+        for k in range(len(words), max(0, len(words) - 4), -1):  # the last part's words, dropped one by one
+            value = parse_location(" ".join(words[:k]))
+            if value is not None and town(value["city"]):  # not "Corporate Operations Engineer, IT"
+                return start, start + len(" ".join(words[:k])), value
+    if not alone:
+        return start, end, None
+    head = parts[0].rstrip()
+    words = head.split()
+    if not 0 < len(words) <= 6:
+        return start, end, None
+    value = town(head, prefer)
+    if value is not None:
+        return start, start + len(head), value
+    sites = _FIELD_SITES if field else _NAMED_SITES  # "Location - Shrewsbury Hospital"
+    for n in range(len(words) - 1, 0, -1):  # "our London HQ", "the Taunton office" (not "Windsor House")
+        if words[n].lower() in sites:
+            value = town(" ".join(words[:n]), prefer)
+            if value is not None:
+                return start, start + len(" ".join(words[:n])), value
+    n = 0
+    while n < len(words) - 1 and words[n].lower() in _AREA_WORDS:  # "Greater Manchester", "Central London"
+        n += 1
+    if n:
+        city = " ".join(words[n:])
+        value = town(city, prefer)
         if value is not None:
-            return start, start + len(candidate), value
+            s = start + head.rindex(city)
+            return s, s + len(city), value
+    tail = _TAIL.search(head) if field else None  # "Location: Various locations across Sunderland"
+    if tail:
+        value = town(tail.group(1), prefer)
+        if value is not None:
+            return start + tail.start(1), start + tail.end(1), value
     return start, end, None
