@@ -49,7 +49,7 @@ _LEADING_NOISE = frozenset(
 )
 _STRONG = [
     re.compile(rf"(?<![\w-])(?:[Aa]t|[Jj]oin|[Jj]oining|[Jj]oins)\s+(?P<name>(?>{NAME}))(?![ \t]+(?:[Tt]eams?|organi[sz]ation|level)\b)"),
-    re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
+    re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
     re.compile(rf"(?P<name>{NAME})\s+(?:(?:is|are)\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
                r"|seeks\b|(?:has|have)\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b)"),
     re.compile(rf"\bteam\s+(?:of|at)\s+(?P<name>{NAME})"),
@@ -58,14 +58,14 @@ _STRONG = [
     re.compile(rf"(?P<name>(?>{NAME}))(?:,\s+(?:Inc|LLC|Ltd)\.?,?)?\s+(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){{0,6}}?"
                r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
                r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
-               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)\b"),
+               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b"),
     # "About Eliassen Group" on a line of its own
     re.compile(rf"(?m)^[ \t#*]*About[ \t]+(?P<name>(?>{NAME}))[ \t*:]*$"),
     # "We are Novartis.", "We are Lincolnshire Community Health Services NHS Trust (LCHS), the ..."
     re.compile(rf"\bWe[ \t]+are[ \t]+(?P<name>(?>{NAME}))(?=[ \t]*(?:\([A-Z]+\))?[ \t]*(?:[.,;!\n]|$))"),
 ]
 _SELF_DESCRIBED = frozenset((_STRONG[1], _STRONG[4], _STRONG[5]))
-_EMPLOYER_NOUN = re.compile(r"(?:company|employer|start-?up|firm|discriminate|EEO|EOE|opportunity|employment)$")
+_EMPLOYER_NOUN = re.compile(r"(?:company|employer|start-?up|firm|discriminate|EEO|EOE|[Oo]pportunit(?:y|ies)|[Ee]mployment)$")
 # "based at Priestly Wharf": "at" after these words leads to a site
 _AT_PLACE = re.compile(r"\b(?:based|located|situated|held|sited)\s+$")
 # what follows an organisation that opens a sentence as its subject: "Elysium Healthcare follows ..."
@@ -88,7 +88,7 @@ _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
 # What must follow the name for each name-led regex to match. Such a regex tries every word
 # of the text; :func:`_name_matches` runs it only just before where these endings stand.
 _NEEDS = {
-    _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
+    _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
     _STRONG[2]: re.compile(r"\s(?:(?:is|are)\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
                            r"|seeks\b|(?:has|have)\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b)"),
     _STRONG[4]: re.compile(r"\sdoes\s+not\s+discriminate\b"),
@@ -101,7 +101,7 @@ _NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
 _NEEDS[_STRONG[5]] = re.compile(
     r"\b(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
     r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
-    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)\b")
+    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
 _NEEDS[_NAME_RUN] = re.compile(
     r"\b(?:Trust|Hospitals?|Hospice|Inc|Incorporated|LLC|Ltd|Limited|PLC|LLP|GmbH|Corp|Corporation|Company|CIC|"
     r"University|Foundation|Society|Charity|Association|Council|Authority|Bank|Insurance|Holdings|Industries|"
@@ -307,6 +307,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             where[name] = (s, s + len(name))
 
     followers = _Followers(text)
+    sites = lexicons.org_sites()
+    hits: dict[tuple, int] = defaultdict(int)
     for weight, regexes in ((3.0, _STRONG), (1.0, _WEAK)):
         for regex in regexes:
             for m in _name_matches(regex, text):
@@ -322,12 +324,19 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 if name == team_name and not strong_self:
                     continue  # the team itself is not the employer
                 name = _employer_of(text, name, followers if weight < 3 else None)
-                if name and strong_self:
+                if not name:
+                    continue
+                if strong_self:
                     self_described.add(name)
-                add(s, name, weight)
+                w = weight
+                if regex is _STRONG[0] and name.split()[-1] in sites:
+                    w = 1.0  # "a Support Worker at Badby Park": where the work is
+                hits[regex, name] += 1
+                if hits[regex, name] <= 2:  # a context repeated is one piece of evidence, not many
+                    add(s, name, w)
     for m in _name_matches(_NAME_RUN, text):
         # an organisation named with its legal or institutional ending, wherever it stands
-        words = m.group().split()
+        words = _tidy(m.group()).split()
         legal = _LEGAL_AFTER.match(text, m.end())
         if not legal and (len(words) < 2 or words[-1].lower().strip(".") not in _ORG_ENDINGS
                           or not words[-1][:1].isupper()):
@@ -338,10 +347,13 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         name = _employer_of(text, hit[2])
         if not name or not (legal or " " in name):
             continue
-        weight = 1.0 if legal or name.split()[-1].lower().strip(".") in _LEGAL_ENDINGS else 0.5
+        last = name.split()[-1]
+        weight = 1.0 if legal or last.lower().strip(".") in _LEGAL_ENDINGS and last not in sites else 0.5
         if _opens_sentence(text, hit[0]) and _SUBJECT_VERB.match(text, hit[1]):
             weight = 3.0  # "Elysium Healthcare follows ...", "Acme Ltd (ACL) provides ..."
-        add(hit[0], name, weight)
+        hits[_NAME_RUN, name] += 1
+        if hits[_NAME_RUN, name] <= 2 or weight == 3.0:
+            add(hit[0], name, weight)
     for s, e, name, weight in _title_line_companies(text):
         name = _employer_of(text, name)
         if name and name != team_name:
@@ -398,7 +410,8 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
 
     for i, short in enumerate(names):
         for long in names[i + 1:]:
-            if long.startswith(short + " ") or long.startswith(short + "’") or long.startswith(short + "'"):
+            bare = long[4:] if long.startswith("The ") else long
+            if bare == short or any(bare.startswith(short + c) for c in " ’'"):
                 parent[root(short)] = root(long)
     for acro in names:
         if acro.isupper() and 2 <= len(acro) <= 8 and " " not in acro:
