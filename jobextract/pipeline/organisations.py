@@ -49,11 +49,11 @@ _LEADING_NOISE = frozenset(
 )
 _STRONG = [
     re.compile(rf"(?<![\w-])(?:[Aa]t|[Jj]oin|[Jj]oining|[Jj]oins)\s+(?P<name>(?>{NAME}))(?![ \t]+(?:[Tt]eams?|organi[sz]ation|level)\b)"),
-    re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
-    re.compile(rf"(?P<name>{NAME})\s+(?:(?:is|are)\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+    re.compile(rf"(?P<name>(?>{NAME}))\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
+    re.compile(rf"(?P<name>(?>{NAME}))\s+(?:(?:is|are)\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
                r"|seeks\b|(?:has|have)\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b)"),
-    re.compile(rf"\bteam\s+(?:of|at)\s+(?P<name>{NAME})"),
-    re.compile(rf"(?P<name>{NAME})\s+does\s+not\s+discriminate\b"),
+    re.compile(rf"\bteam\s+at\s+(?P<name>{NAME})"),
+    re.compile(rf"(?P<name>(?>{NAME}))\s+does\s+not\s+discriminate\b"),
     # "Comscore is a media measurement company", "PACT Pharma is an exciting, well-funded clinical stage company"
     re.compile(rf"(?P<name>(?>{NAME}))(?:,\s+(?:Inc|LLC|Ltd)\.?,?)?\s+(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){{0,6}}?"
                r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
@@ -64,6 +64,8 @@ _STRONG = [
     # "We are Novartis.", "We are Lincolnshire Community Health Services NHS Trust (LCHS), the ..."
     re.compile(rf"\bWe[ \t]+are[ \t]+(?P<name>(?>{NAME}))(?=[ \t]*(?:\([A-Z]+\))?[ \t]*(?:[.,;!\n]|$))"),
 ]
+# a list item's marker just before a position: "• Manage Google's ..." opens with a verb
+_BULLET_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[\-–]|\d{1,2}[.)])|[•·*])[ \t]*$")
 _SELF_DESCRIBED = frozenset((_STRONG[1], _STRONG[4], _STRONG[5]))
 _EMPLOYER_NOUN = re.compile(r"(?:company|employer|start-?up|firm|discriminate|EEO|EOE|[Oo]pportunit(?:y|ies)|[Ee]mployment)$")
 # "based at Priestly Wharf": "at" after these words leads to a site
@@ -80,8 +82,10 @@ _FIELD = re.compile(
 _WEAK = [
     re.compile(rf"(?P<name>{NAME})['’]s\b(?!\s+(?:degree|level|programme|program)\b)"),
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9\-]+)\.com\b"),
-    re.compile(rf"(?P<name>{NAME})\s+(?:customers|clients|employees|users|shoppers|members)\b"),
+    re.compile(rf"(?P<name>(?>{NAME}))\s+(?:customers|clients|employees|users|shoppers|members)\b"),
     re.compile(rf"\b(?:across|within|cross|throughout)\s+(?P<name>{NAME})"),
+    # "The Ads team of Amazon Ads", but as often "a team of Interaction Design experts"
+    re.compile(rf"\bteam\s+of\s+(?P<name>{NAME})"),
 ]
 _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
 
@@ -98,21 +102,27 @@ _NEEDS = {
     _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
 _NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
-_NEEDS[_STRONG[5]] = re.compile(
-    r"\b(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
+_NEEDS[_STRONG[5]] = re.compile(  # the whole tail: "is a" alone stands before too many names
+    r"\s(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
+    r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
     r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
     r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
+# A legal or institutional ending anywhere; a looser ending ("Elysium Healthcare", "Priory
+# Group") only where the name is the subject of what follows.
 _NEEDS[_NAME_RUN] = re.compile(
     r"\b(?:Trust|Hospitals?|Hospice|Inc|Incorporated|LLC|Ltd|Limited|PLC|LLP|GmbH|Corp|Corporation|Company|CIC|"
-    r"University|Foundation|Society|Charity|Association|Council|Authority|Bank|Insurance|Holdings|Industries|"
-    r"Group|Healthcare|Health|Care|Clinic|Partnership|Services|Solutions|Systems|Technologies|Partners|"
-    r"Therapeutics|Pharmaceuticals|Pharma|Biosciences|Labs|Laboratories|Consulting|Associates)\b")
+    r"University|Foundation|Society|Charity|Association|Council|Authority|Bank|Insurance|Holdings|Industries|Group)\b"
+    r"|\b(?:Healthcare|Health|Care|Clinic|Partnership|Services|Solutions|Systems|Technologies|Partners|"
+    r"Therapeutics|Pharmaceuticals|Pharma|Biosciences|Labs|Laboratories|Consulting|Associates)"
+    r"(?=(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|"
+    r"follows|employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b)")
 _NAME_REACH = 160  # characters a name may take before its ending (10 words of a name)
 # The words that open each keyword-led regex, as a regex that opens with a literal in every
 # alternative, so the engine skips straight to them; the full regex is matched at each.
 _LEADS = {
     _STRONG[0]: re.compile(r"At|at|Join|join"),
     _STRONG[3]: re.compile(r"team"),
+    _WEAK[4]: re.compile(r"team"),
     _WEAK[3]: re.compile(r"across|within|cross|throughout"),
     _JOIN_TEAM: re.compile(r"part of|join"),
 }
@@ -316,6 +326,10 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 if not hit:
                     continue
                 s, e, name = hit
+                if regex is _WEAK[0] and " " in name and (_BULLET_BEFORE.search(text, max(0, s - 8), s) or " and " in name):
+                    # "Manage Google's ...", "the Internet and Google's ...": the possessor alone
+                    last = name.rsplit(" ", 1)[1]
+                    s, name = e - len(last), last
                 if weight < 3 and " " not in name and _opens_sentence(text, s):
                     continue  # "Assist customers ...": a capital that only opens a sentence
                 if regex is _STRONG[0] and _AT_PLACE.search(text, max(0, m.start() - 12), m.start() + 1):
@@ -356,7 +370,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             add(hit[0], name, weight)
     for s, e, name, weight in _title_line_companies(text):
         name = _employer_of(text, name)
-        if name and name != team_name:
+        if name and (name != team_name or weight >= 2):
+            self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
             add(s, name, weight)
     for m in _FIELD.finditer(text, 0, min(len(text), 4000)):
         value = m.group("name").strip(" *")
@@ -366,10 +381,12 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if nm:
             name = _tidy(nm.group())
             s = m.start("name") + value.find(nm.group())
+            self_described.add(name)
             add(s, name, 6.0)
     header = _header_company(text)
     if header:
         s, e, name = header
+        self_described.add(_tidy(name))
         add(s, _tidy(name), 5.0)
     if not scores:
         return None
@@ -394,7 +411,8 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
     A family is a name with the names that open it ("Cygnet" in "Cygnet Health Care") and
     the acronym it is given in the text ("Public Health England (PHE)"); its weight is the
     sum of its members', and its best member the one with most weight of its own (the
-    spelt-out name, where an acronym ties with it).
+    spelt-out name, where an acronym ties with it) among those that carry an institutional
+    ending, if any do ("Royal Surrey" is the short name of "Royal Surrey NHS Foundation Trust").
 
     >>> _best_of_families("Cygnet. Cygnet Health Care is ...", {"Cygnet": 1.0, "Cygnet Health Care": 3.0},
     ...                   {"Cygnet": (0, 6), "Cygnet Health Care": (8, 26)})
@@ -426,7 +444,8 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
         totals[root(n)] += own[n]
     best = max(totals, key=lambda r: (totals[r], -min(where[n][0] for n in names if root(n) == r)))
     members = [n for n in names if root(n) == best]
-    return max(members, key=lambda n: (own[n], -where[n][0]))
+    full = [n for n in members if " " in n and n.split()[-1].lower().strip(".") in _FULL_ENDINGS]
+    return max(full or members, key=lambda n: (own[n], -where[n][0]))
 
 
 def _abbreviates(acro: str, name: str) -> bool:
@@ -534,8 +553,9 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             continue
         a, b = parts[0]
         name = line[a:b].strip()
-        if line.count("|") == 1 and not title_from_line(line, *parts[1]):
-            continue  # "Acme | Data Engineer": one bar is enough when a title follows
+        if (line.count("|") == 1 and not title_from_line(line, *parts[1])
+                and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2):
+            continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
         if not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name):
             continue
         return start + a, start + a + len(name), name
@@ -602,6 +622,10 @@ _LEGAL_ENDINGS = frozenset(
     "trust hospital hospitals hospice inc incorporated llc ltd limited plc llp gmbh corp corporation company "
     "cic university foundation society charity association council authority bank insurance holdings industries".split()
 )
+# endings that close the full name of an employer, which its shorter mentions abbreviate
+_FULL_ENDINGS = _LEGAL_ENDINGS | frozenset("healthcare group care".split())
+
+
 class _Followers:
     """What follows each word in a text. A long text is indexed in one pass on first use
     (a search of the whole text for each name made long texts quadratic); a short one is
