@@ -337,7 +337,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 strong_self = regex in _SELF_DESCRIBED and bool(_EMPLOYER_NOUN.search(m.group()))
                 if name == team_name and not strong_self:
                     continue  # the team itself is not the employer
-                name = _employer_of(text, name, followers if weight < 3 else None)
+                name = _employer_of(text, name, followers if weight < 3 else None, keep_unit=strong_self)
                 if not name:
                     continue
                 if strong_self:
@@ -371,7 +371,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     for s, e, name, weight in _title_line_companies(text):
         name = _employer_of(text, name)
         if name and (name != team_name or weight >= 2):
-            self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
+            if weight >= 2:
+                self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
             add(s, name, weight)
     for m in _FIELD.finditer(text, 0, min(len(text), 4000)):
         value = m.group("name").strip(" *")
@@ -400,19 +401,22 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         own[name] = score
     if not own:
         return None
-    name = _best_of_families(text, own, where)
+    name = _best_of_families(text, own, where, self_described)
     s, e = where[name]
     return s, e, name
 
 
-def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[int, int]]) -> str:
+def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[int, int]],
+                       preferred: frozenset[str] | set[str] = frozenset()) -> str:
     """The name that speaks for the family with the most weight.
 
     A family is a name with the names that open it ("Cygnet" in "Cygnet Health Care") and
     the acronym it is given in the text ("Public Health England (PHE)"); its weight is the
     sum of its members', and its best member the one with most weight of its own (the
     spelt-out name, where an acronym ties with it) among those that carry an institutional
-    ending, if any do ("Royal Surrey" is the short name of "Royal Surrey NHS Foundation Trust").
+    ending, if any do ("Royal Surrey" is the short name of "Royal Surrey NHS Foundation Trust");
+    a longer name that a ``preferred`` context states in full ("Genesis Research is an
+    international consultancy") wins over the short one the text goes on to use ("Genesis").
 
     >>> _best_of_families("Cygnet. Cygnet Health Care is ...", {"Cygnet": 1.0, "Cygnet Health Care": 3.0},
     ...                   {"Cygnet": (0, 6), "Cygnet Health Care": (8, 26)})
@@ -437,7 +441,8 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
                 for long in names:
                     if long != acro and _abbreviates(acro, long) and text.rfind(long, max(0, m.start() - 120), m.start()) >= 0:
                         parent[root(acro)] = root(long)
-                        own[long] += 0.01  # the spelt-out name speaks for its acronym
+                        own[long] += own[acro] + 0.01  # the spelt-out name speaks for its acronym
+                        own[acro] = 0.0
                         break
     totals: dict[str, float] = defaultdict(float)
     for n in names:
@@ -445,7 +450,9 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
     best = max(totals, key=lambda r: (totals[r], -min(where[n][0] for n in names if root(n) == r)))
     members = [n for n in names if root(n) == best]
     full = [n for n in members if " " in n and n.split()[-1].lower().strip(".") in _FULL_ENDINGS]
-    return max(full or members, key=lambda n: (own[n], -where[n][0]))
+    best = max(members, key=lambda n: (n in full, own[n], -where[n][0]))
+    longer = [n for n in members if n in preferred and n.startswith(best + " ")]
+    return max(longer, key=lambda n: own[n]) if longer and best not in full else best
 
 
 def _abbreviates(acro: str, name: str) -> bool:
@@ -571,7 +578,8 @@ def _tidy(name: str) -> str:
     return _LEGAL_SUFFIX.sub("", " ".join(words))
 
 
-def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None) -> Optional[str]:
+def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None,
+                 keep_unit: bool = False) -> Optional[str]:
     """Trace a business unit to its employer: "Amazon Ads" -> "Amazon".
 
     Trailing business-unit words are dropped; a possessive ends the name ("Google's Mexico
@@ -585,7 +593,7 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
             if i == len(words) - 1 or words[-1].lower().strip(".") not in _ORG_ENDINGS:
                 words = words[:i] + [w[:-2]]
             break
-    while len(words) > 1 and words[-1] in divisions:
+    while len(words) > 1 and words[-1] in divisions and not keep_unit:  # "Kodiak Robotics is a ... company"
         words = words[:-1]
     if (followers_of is not None and len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2
             and words[0].lower() not in _GENERIC and words[-1].lower().strip(".") not in _ORG_ENDINGS):
@@ -623,7 +631,9 @@ _LEGAL_ENDINGS = frozenset(
     "cic university foundation society charity association council authority bank insurance holdings industries".split()
 )
 # endings that close the full name of an employer, which its shorter mentions abbreviate
-_FULL_ENDINGS = _LEGAL_ENDINGS | frozenset("healthcare group care".split())
+# (institutions, not legal forms: "Northrop Grumman" is as full as "Northrop Grumman Corporation")
+_FULL_ENDINGS = frozenset("trust hospice healthcare group care foundation council charity society association "
+                          "authority cic".split())
 
 
 class _Followers:
