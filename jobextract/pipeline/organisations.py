@@ -88,6 +88,7 @@ _WEAK = [
     re.compile(rf"\bteam\s+of\s+(?P<name>{NAME})"),
 ]
 _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
+_SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(ACR)"
 
 # What must follow the name for each name-led regex to match. Such a regex tries every word
 # of the text; :func:`_name_matches` runs it only just before where these endings stand.
@@ -402,12 +403,14 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     if not own:
         return None
     name = _best_of_families(text, own, where, self_described)
+    if name is None:
+        return None
     s, e = where[name]
     return s, e, name
 
 
 def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[int, int]],
-                       preferred: frozenset[str] | set[str] = frozenset()) -> str:
+                       preferred: frozenset[str] | set[str] = frozenset()) -> Optional[str]:
     """The name that speaks for the family with the most weight.
 
     A family is a name with the names that open it ("Cygnet" in "Cygnet Health Care") and
@@ -435,9 +438,15 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
             bare = long[4:] if long.startswith("The ") else long
             if bare == short or any(bare.startswith(short + c) for c in " ’'"):
                 parent[root(short)] = root(long)
-    for acro in names:
+    for acro in list(names):
         if acro.isupper() and 2 <= len(acro) <= 8 and " " not in acro:
             for m in re.finditer(rf"\({re.escape(acro)}\)", text):
+                spelt = _SPELT_OUT.search(text, max(0, m.start() - _NAME_REACH), m.start())
+                hit = _name_span(text, spelt) if spelt else None
+                if hit and hit[2] not in own and _abbreviates(acro, hit[2]):
+                    long = hit[2]  # "Public Health England (PHE)": the name itself
+                    own[long], where[long], parent[long] = 0.0, (hit[0], hit[1]), long
+                    names.append(long)
                 for long in names:
                     if long != acro and _abbreviates(acro, long) and text.rfind(long, max(0, m.start() - 120), m.start()) >= 0:
                         parent[root(acro)] = root(long)
@@ -609,6 +618,8 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         return None
     if all(w.lower().strip(".,") in _GENERIC or w.lower().strip(".,") in _ORG_ENDINGS for w in words):
         return None
+    if len(words) > 1 and words[-1].lower() in ("team", "teams"):
+        return None  # "the AI/ML Team": a team is not the employer
     return out
 
 
@@ -681,5 +692,5 @@ _GENERIC = frozenset(
     "job role position opportunity us you post vacancy hiring".split()
 )
 _NOT_ORGS = frozenset(
-    "i we you they he she it us u.s. u.s the our your this that a an ai ml".split()
+    "i we you they he she it us u.s. u.s the our your this that a an ai ml uk st dr mr mrs".split()
 )
