@@ -406,7 +406,23 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     if name is None:
         return None
     s, e = where[name]
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+        spelt = _spelt_out(text, name)  # "PHE" where the text also writes "Public Health England"
+        if spelt:
+            return spelt
     return s, e, name
+
+
+def _spelt_out(text: str, acronym: str) -> Optional[tuple[int, int, str]]:
+    """The first run of capitalised words whose initials are ``acronym``, or None.
+
+    >>> _spelt_out("Staff of Public Health England. PHE is hiring.", "PHE")
+    (9, 30, 'Public Health England')
+    """
+    glue = r"[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?"
+    words = glue.join(rf"{c}[a-z]{{1,20}}" for c in acronym)
+    m = re.search(rf"(?<![\w-]){words}(?![\w-])", text)
+    return (m.start(), m.end(), m.group()) if m else None
 
 
 def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[int, int]],
@@ -457,6 +473,15 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
     for n in names:
         totals[root(n)] += own[n]
     best = max(totals, key=lambda r: (totals[r], -min(where[n][0] for n in names if root(n) == r)))
+    reps = {r: max((n for n in names if root(n) == r), key=lambda n: own[n]) for r in totals}
+    if reps[best].split()[-1] in lexicons.org_sites():
+        # "Renacres Hospital is looking for ...", with "Ramsay Health Care UK is one of the leading
+        # providers ..." further down: the site is the employer's, the employer hires
+        owners = [r for r in totals if r != best and totals[r] >= 3
+                  and any(" " in n and n.split()[-1].lower().strip(".") in _FULL_ENDINGS
+                          and n.split()[-1] not in lexicons.org_sites() for n in names if root(n) == r)]
+        if owners:
+            best = max(owners, key=lambda r: totals[r])
     members = [n for n in names if root(n) == best]
     full = [n for n in members if " " in n and n.split()[-1].lower().strip(".") in _FULL_ENDINGS]
     best = max(members, key=lambda n: (n in full, own[n], -where[n][0]))
@@ -620,9 +645,15 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         return None
     if len(words) > 1 and words[-1].lower() in ("team", "teams"):
         return None  # "the AI/ML Team": a team is not the employer
+    if _NOT_A_NAME.search(words[0]) or any(_RUN_ON.search(w) for w in words):
+        return None  # "7am", "8 Bank", "Disclosure Scotland.We", "J.Patel"
     return out
 
 
+# a first word that is a number or a time ("7 CQC", "7/7.30am"), a word run on into the next
+# sentence or a person's initial ("Scotland.We", "J.Patel")
+_NOT_A_NAME = re.compile(r"^[\d/.:,]+(?:am|pm)?$")
+_RUN_ON = re.compile(r"\w\.[A-Z][a-z]")
 # the last word of a full organisation name: "Hampshire Hospitals NHS Foundation Trust", "Acme Inc."
 _ORG_ENDINGS = frozenset(
     "trust board hospital hospitals hospice group inc incorporated llc ltd limited plc llp lp gmbh ag sa bv "
