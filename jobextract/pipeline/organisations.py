@@ -370,7 +370,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if hits[_NAME_RUN, name] <= 2 or weight == 3.0:
             add(hit[0], name, weight)
     for s, e, name, weight in _title_line_companies(text):
-        name = _employer_of(text, name)
+        # after a comma, "Google Marketing Solutions" is Google's where "Google" stands alone elsewhere
+        name = _employer_of(text, name, followers if weight < 2 else None)
         if name and (name != team_name or weight >= 2):
             if weight >= 2:
                 self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
@@ -519,6 +520,7 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n•·-*" or text[i] in "\"“("
 
 
+_TRAILING_PARENS = re.compile(r"[ \t]*\([^()\n]{1,60}\)$")
 _TAIL_SEPARATORS = ((" - ", 2.0), (" – ", 2.0), (" at ", 2.0), (" @ ", 2.0), (", ", 1.0))
 
 
@@ -567,7 +569,7 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
                 cut, weight = i + len(sep), w
         if cut < 0:
             return []
-        last = tail[cut:].strip()
+        last = _TRAILING_PARENS.sub("", tail[cut:].strip())  # "Google Cloud (Multiple Languages)"
         if (not re.fullmatch(NAME, last) or len(last.split()) > 5 or parse_location(last)
                 or title_from_line(last, 0, len(last))):
             return []
@@ -645,8 +647,8 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         return None
     if len(words) > 1 and words[-1].lower() in ("team", "teams"):
         return None  # "the AI/ML Team": a team is not the employer
-    if _NOT_A_NAME.search(words[0]) or any(_RUN_ON.search(w) for w in words):
-        return None  # "7am", "8 Bank", "Disclosure Scotland.We", "J.Patel"
+    if _NOT_A_NAME.search(words[0]) or any(_RUN_ON.search(w) for w in words) or words[-1].isdigit():
+        return None  # "7am", "8 Bank", "Disclosure Scotland.We", "J.Patel", "Summer 2018"
     return out
 
 
