@@ -313,6 +313,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             return
         if text.startswith("The ", s - 4) and s >= 4 and " " in name and name.split()[-1].lower() in _ORG_ENDINGS:
             s, name = s - 4, "The " + name  # "The Huntercombe Group": the article is part of the name
+        if _is_place(name):
+            weight /= 3  # "University of Texas at Austin", "based in Surrey": a place, whatever names it
         scores[name] += weight
         if name not in where or s < where[name][0]:
             where[name] = (s, s + len(name))
@@ -506,6 +508,19 @@ def _abbreviates(acro: str, name: str) -> bool:
             return False
         pos += 1
     return True
+
+
+def _is_place(name: str) -> bool:
+    """Whether ``name`` is a town, a US state or a country in the gazetteer.
+
+    >>> _is_place("Austin"), _is_place("Florida"), _is_place("Google")
+    (True, True, False)
+    """
+    from ..geo import country_code, place_city, region_code
+
+    if name.isupper() and len(name) == 2:
+        return region_code("US", name) is not None
+    return bool(place_city(name) or region_code("US", name) or len(name) > 2 and country_code(name))
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
