@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Optional
 
 from spacy.language import Language
@@ -60,7 +61,7 @@ _STRONG = [
                r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
                r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b"),
     # "About Eliassen Group" on a line of its own
-    re.compile(rf"(?m)^[ \t#*]*About[ \t]+(?P<name>(?>{NAME}))[ \t*:]*$"),
+    re.compile(rf"(?m)^[ \t#*]*About[ \t]+(?:the[ \t]+)?(?P<name>(?>{NAME}))[ \t*:]*$"),
     # "We are Novartis.", "We are Lincolnshire Community Health Services NHS Trust (LCHS), the ..."
     re.compile(rf"\bWe[ \t]+are[ \t]+(?P<name>(?>{NAME}))(?=[ \t]*(?:\([A-Z]+\))?[ \t]*(?:[.,;!\n]|$))"),
 ]
@@ -510,6 +511,26 @@ def _abbreviates(acro: str, name: str) -> bool:
     return True
 
 
+def _is_job_term(name: str) -> bool:
+    """Whether ``name`` is an employment-type or arrangement value, or a pay phrase: the parts
+    of a header line that are not its employer.
+
+    >>> _is_job_term("Permanent"), _is_job_term("Competitive Salary"), _is_job_term("Acme")
+    (True, True, False)
+    """
+    return bool(_PAY_WORDS.search(name) or _job_term_values().fullmatch(name))
+
+
+@lru_cache(maxsize=1)
+def _job_term_values() -> re.Pattern:
+    """The value regexes of ``patterns/job_terms.jsonl`` as one regex."""
+    values = [f"(?:{rule.regex})" for rule in lexicons.job_terms() if rule.where == "value"]
+    return re.compile("|".join(values) or r"(?!)", re.I)
+
+
+_PAY_WORDS = re.compile(r"(?i)\b(?:salary|pay|wage|rate|bonus|hours)\b")
+
+
 def _is_place(name: str) -> bool:
     """Whether ``name`` is a town, a US state or a country in the gazetteer.
 
@@ -614,7 +635,8 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
         if (line.count("|") == 1 and not title_from_line(line, *parts[1])
                 and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2):
             continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
-        if not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name):
+        if (not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name)
+                or _is_job_term(name)):
             continue
         return start + a, start + a + len(name), name
     return None
@@ -656,7 +678,7 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         if len(followers) >= 2 and standalone:
             words = words[:1]
     out = " ".join(words)
-    if out.lower() in _NOT_ORGS or len(out) < 2:
+    if out.lower() in _NOT_ORGS or len(out) < 2 or _is_job_term(out):
         return None
     if all(w.lower().strip(".,") in _GENERIC or w.lower().strip(".,") in _ORG_ENDINGS for w in words):
         return None
@@ -737,7 +759,7 @@ _GENERIC = frozenset(
     "office ministry board authority service services corporation business employer client "
     "master masters bachelor bachelors associate doctor doctorate "
     # what an "About ..." heading names when it names no organisation
-    "job role position opportunity us you post vacancy hiring".split()
+    "job role position opportunity us you post vacancy hiring candidate applicant person practice ward unit".split()
 )
 _NOT_ORGS = frozenset(
     "i we you they he she it us u.s. u.s the our your this that a an ai ml uk st dr mr mrs".split()
