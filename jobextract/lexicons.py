@@ -223,6 +223,12 @@ def org_divisions() -> frozenset[str]:
     return frozenset(r.word for r in load_jsonl("org_divisions.jsonl", WordRule))
 
 
+@lru_cache(maxsize=None)
+def org_sites() -> frozenset[str]:
+    """Words that end a site's name, not an employer's ("Badby Park", "Lincoln County Hospital")."""
+    return frozenset(r.word for r in load_jsonl("org_sites.jsonl", WordRule))
+
+
 _SMALL = frozenset("a an and & of for the to in on at with or your our you we what who how will be is are".split())
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Optional
 
 from spacy.language import Language
@@ -49,18 +50,31 @@ _LEADING_NOISE = frozenset(
 )
 _STRONG = [
     re.compile(rf"(?<![\w-])(?:[Aa]t|[Jj]oin|[Jj]oining|[Jj]oins)\s+(?P<name>(?>{NAME}))(?![ \t]+(?:[Tt]eams?|organi[sz]ation|level)\b)"),
-    re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
-    re.compile(rf"(?P<name>{NAME})\s+(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
-    re.compile(rf"\bteam\s+(?:of|at)\s+(?P<name>{NAME})"),
-    re.compile(rf"(?P<name>{NAME})\s+does\s+not\s+discriminate\b"),
+    re.compile(rf"(?P<name>(?>{NAME}))\s+(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
+    re.compile(rf"(?P<name>(?>{NAME}))\s+(?:(?:is|are)\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+               r"|seeks\b|(?:has|have)\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b)"),
+    re.compile(rf"\bteam\s+at\s+(?P<name>{NAME})"),
+    re.compile(rf"(?P<name>(?>{NAME}))\s+does\s+not\s+discriminate\b"),
     # "Comscore is a media measurement company", "PACT Pharma is an exciting, well-funded clinical stage company"
-    re.compile(rf"(?P<name>(?>{NAME}))(?:,\s+(?:Inc|LLC|Ltd)\.?,?)?\s+(?:is|are)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w\-]+,?\s+){{0,6}}?"
+    re.compile(rf"(?P<name>(?>{NAME}))(?:,\s+(?:Inc|LLC|Ltd)\.?,?)?\s+(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){{0,6}}?"
                r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
                r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
-               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)\b"),
+               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b"),
     # "About Eliassen Group" on a line of its own
-    re.compile(rf"(?m)^[ \t#*]*About[ \t]+(?P<name>(?>{NAME}))[ \t*:]*$"),
+    re.compile(rf"(?m)^[ \t#*]*About[ \t]+(?:the[ \t]+)?(?P<name>(?>{NAME}))[ \t*:]*$"),
+    # "We are Novartis.", "We are Lincolnshire Community Health Services NHS Trust (LCHS), the ..."
+    re.compile(rf"\bWe[ \t]+are[ \t]+(?P<name>(?>{NAME}))(?=[ \t]*(?:\([A-Z]+\))?[ \t]*(?:[.,;!\n]|$))"),
 ]
+# a list item's marker just before a position: "• Manage Google's ..." opens with a verb
+_BULLET_BEFORE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[\-–]|\d{1,2}[.)])|[•·*])[ \t]*$")
+_SELF_DESCRIBED = frozenset((_STRONG[1], _STRONG[4], _STRONG[5]))
+_EMPLOYER_NOUN = re.compile(r"(?:company|employer|start-?up|firm|discriminate|EEO|EOE|[Oo]pportunit(?:y|ies)|[Ee]mployment)$")
+# "based at Priestly Wharf": "at" after these words leads to a site
+_AT_PLACE = re.compile(r"\b(?:based|located|situated|held|sited)\s+$")
+# what follows an organisation that opens a sentence as its subject: "Elysium Healthcare follows ..."
+_SUBJECT_VERB = re.compile(
+    r"(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|follows|"
+    r"employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b")
 # "Company: Acme", "Employer - Acme Ltd", "CBS BUSINESS UNIT: CBS Interactive"
 _FIELD = re.compile(
     rf"(?im)^[ \t*]*(?:company(?:[ \t]+name)?|employer|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
@@ -69,16 +83,20 @@ _FIELD = re.compile(
 _WEAK = [
     re.compile(rf"(?P<name>{NAME})['’]s\b(?!\s+(?:degree|level|programme|program)\b)"),
     re.compile(r"\b(?P<name>[A-Z][A-Za-z0-9\-]+)\.com\b"),
-    re.compile(rf"(?P<name>{NAME})\s+(?:customers|clients|employees|users|shoppers|members)\b"),
+    re.compile(rf"(?P<name>(?>{NAME}))\s+(?:customers|clients|employees|users|shoppers|members)\b"),
     re.compile(rf"\b(?:across|within|cross|throughout)\s+(?P<name>{NAME})"),
+    # "The Ads team of Amazon Ads", but as often "a team of Interaction Design experts"
+    re.compile(rf"\bteam\s+of\s+(?P<name>{NAME})"),
 ]
 _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
+_SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(ACR)"
 
 # What must follow the name for each name-led regex to match. Such a regex tries every word
 # of the text; :func:`_name_matches` runs it only just before where these endings stand.
 _NEEDS = {
-    _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:equal\s+(?:opportunity|employment)|EEO|EOE)"),
-    _STRONG[2]: re.compile(r"\s(?:is|are)\s+(?:currently\s+)?(?:looking\s+for|seeking|hiring|searching\s+for|recruiting)"),
+    _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
+    _STRONG[2]: re.compile(r"\s(?:(?:is|are)\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+                           r"|seeks\b|(?:has|have)\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b)"),
     _STRONG[4]: re.compile(r"\sdoes\s+not\s+discriminate\b"),
     _WEAK[0]: re.compile(r"['’]s\b"),
     _WEAK[2]: re.compile(r"\s(?:customers|clients|employees|users|shoppers|members)\b"),
@@ -86,23 +104,32 @@ _NEEDS = {
     _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
 _NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
-_NEEDS[_STRONG[5]] = re.compile(
-    r"\b(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
+_NEEDS[_STRONG[5]] = re.compile(  # the whole tail: "is a" alone stands before too many names
+    r"\s(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
+    r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
     r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
-    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)\b")
+    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
+# A legal or institutional ending anywhere; a looser ending ("Elysium Healthcare", "Priory
+# Group") only where the name is the subject of what follows.
 _NEEDS[_NAME_RUN] = re.compile(
     r"\b(?:Trust|Hospitals?|Hospice|Inc|Incorporated|LLC|Ltd|Limited|PLC|LLP|GmbH|Corp|Corporation|Company|CIC|"
-    r"University|Foundation|Society|Charity|Association|Council|Authority|Bank|Insurance|Holdings|Industries)\b")
+    r"University|Foundation|Society|Charity|Association|Council|Authority|Bank|Insurance|Holdings|Industries|Group)\b"
+    r"|\b(?:Healthcare|Health|Care|Clinic|Partnership|Services|Solutions|Systems|Technologies|Partners|"
+    r"Therapeutics|Pharmaceuticals|Pharma|Biosciences|Labs|Laboratories|Consulting|Associates)"
+    r"(?=(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|"
+    r"follows|employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b)")
 _NAME_REACH = 160  # characters a name may take before its ending (10 words of a name)
 # The words that open each keyword-led regex, as a regex that opens with a literal in every
 # alternative, so the engine skips straight to them; the full regex is matched at each.
 _LEADS = {
     _STRONG[0]: re.compile(r"At|at|Join|join"),
     _STRONG[3]: re.compile(r"team"),
+    _WEAK[4]: re.compile(r"team"),
     _WEAK[3]: re.compile(r"across|within|cross|throughout"),
     _JOIN_TEAM: re.compile(r"part of|join"),
 }
 _LEADS[_STRONG[6]] = re.compile(r"(?m)^[ \t#*]*About")
+_LEADS[_STRONG[7]] = re.compile(r"We")
 
 
 def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
@@ -268,13 +295,34 @@ class CompanyFinder:
 def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[int, int, str]]:
     """The employer named in ``text``: (start, end, name) of its first mention, or None.
 
+    Each mention adds its context's weight to its name. Names that are one another's
+    opening words ("Elysium", "Elysium Healthcare") or an acronym and the name it abbreviates
+    ("PHE", "Public Health England (PHE)") pool their weights, and the mention with the most
+    weight of its own speaks for them: a site or a department named once must outweigh them
+    all ("a Support Worker at Badby Park" against "Elysium Healthcare follows ...").
+
     >>> t = "The Ads team of Amazon Ads serves advertisers. Amazon is an equal opportunity employer."
     >>> pick_company(t)[2]
     'Amazon'
     """
     scores: dict[str, float] = defaultdict(float)
     where: dict[str, tuple[int, int]] = {}
+    self_described: set[str] = set()  # "<Name> is a ... company", "<Name> is an equal opportunity employer"
+
+    def add(s: int, name: Optional[str], weight: float) -> None:
+        if not name:
+            return
+        if text.startswith("The ", s - 4) and s >= 4 and " " in name and name.split()[-1].lower() in _ORG_ENDINGS:
+            s, name = s - 4, "The " + name  # "The Huntercombe Group": the article is part of the name
+        if _is_place(name):
+            weight /= 3  # "University of Texas at Austin", "based in Surrey": a place, whatever names it
+        scores[name] += weight
+        if name not in where or s < where[name][0]:
+            where[name] = (s, s + len(name))
+
     followers = _Followers(text)
+    sites = lexicons.org_sites()
+    hits: dict[tuple, int] = defaultdict(int)
     for weight, regexes in ((3.0, _STRONG), (1.0, _WEAK)):
         for regex in regexes:
             for m in _name_matches(regex, text):
@@ -282,67 +330,218 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 if not hit:
                     continue
                 s, e, name = hit
+                if regex is _WEAK[0] and " " in name and (_BULLET_BEFORE.search(text, max(0, s - 8), s) or " and " in name):
+                    # "Manage Google's ...", "the Internet and Google's ...": the possessor alone
+                    last = name.rsplit(" ", 1)[1]
+                    s, name = e - len(last), last
                 if weight < 3 and " " not in name and _opens_sentence(text, s):
                     continue  # "Assist customers ...": a capital that only opens a sentence
-                if name == team_name:
+                if regex is _STRONG[0] and _AT_PLACE.search(text, max(0, m.start() - 12), m.start() + 1):
+                    continue  # "based at Priestly Wharf": a site, not the employer
+                strong_self = regex in _SELF_DESCRIBED and bool(_EMPLOYER_NOUN.search(m.group()))
+                if name == team_name and not strong_self:
                     continue  # the team itself is not the employer
-                name = _employer_of(text, name, followers)
+                name = _employer_of(text, name, followers if weight < 3 else None, keep_unit=strong_self)
                 if not name:
                     continue
-                scores[name] += weight
-                if name not in where or s < where[name][0]:
-                    where[name] = (s, s + len(name))
+                if strong_self:
+                    self_described.add(name)
+                w = weight
+                if regex is _STRONG[0] and name.split()[-1] in sites:
+                    w = 1.0  # "a Support Worker at Badby Park": where the work is
+                hits[regex, name] += 1
+                if hits[regex, name] <= 2:  # a context repeated is one piece of evidence, not many
+                    add(s, name, w)
     for m in _name_matches(_NAME_RUN, text):
         # an organisation named with its legal or institutional ending, wherever it stands
-        words = m.group().split()
+        words = _tidy(m.group()).split()
         legal = _LEGAL_AFTER.match(text, m.end())
-        if not legal and (len(words) < 2 or words[-1].lower().strip(".") not in _LEGAL_ENDINGS
+        if not legal and (len(words) < 2 or words[-1].lower().strip(".") not in _ORG_ENDINGS
                           or not words[-1][:1].isupper()):
             continue
         hit = _name_span(text, m)
         if not hit or hit[2] == team_name:
             continue
         name = _employer_of(text, hit[2])
-        if name and (legal or " " in name):
-            scores[name] += 1.0
-            if name not in where:
-                where[name] = (hit[0], hit[0] + len(name))
-    for s, e, name in _title_line_companies(text):
-        name = _employer_of(text, name)
-        if name and name != team_name:
-            scores[name] += 3.0
-            if name not in where or s < where[name][0]:
-                where[name] = (s, s + len(name))
+        if not name or not (legal or " " in name):
+            continue
+        last = name.split()[-1]
+        weight = 1.0 if legal or last.lower().strip(".") in _LEGAL_ENDINGS and last not in sites else 0.5
+        if _opens_sentence(text, hit[0]) and _SUBJECT_VERB.match(text, hit[1]):
+            weight = 3.0  # "Elysium Healthcare follows ...", "Acme Ltd (ACL) provides ..."
+        hits[_NAME_RUN, name] += 1
+        if hits[_NAME_RUN, name] <= 2 or weight == 3.0:
+            add(hit[0], name, weight)
+    for s, e, name, weight in _title_line_companies(text):
+        # after a comma, "Google Marketing Solutions" is Google's where "Google" stands alone elsewhere
+        name = _employer_of(text, name, followers if weight < 2 else None)
+        if name and (name != team_name or weight >= 2):
+            if weight >= 2:
+                self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
+            add(s, name, weight)
     for m in _FIELD.finditer(text, 0, min(len(text), 4000)):
         value = m.group("name").strip(" *")
         if "client" in m.group().lower()[:12]:
             continue  # a client is not the employer
         nm = re.match(NAME, value)
         if nm:
-            name = _LEGAL_SUFFIX.sub("", nm.group())
-            scores[name] += 6.0
-            where.setdefault(name, (m.start("name") + value.find(nm.group()), m.start("name") + value.find(nm.group()) + len(nm.group())))
+            name = _tidy(nm.group())
+            s = m.start("name") + value.find(nm.group())
+            self_described.add(name)
+            add(s, name, 6.0)
     header = _header_company(text)
     if header:
         s, e, name = header
-        scores[name] += 5.0
-        where[name] = (s, e)
+        self_described.add(_tidy(name))
+        add(s, _tidy(name), 5.0)
     if not scores:
         return None
-    team_words = set(team_name.replace("(", " ").replace(")", " ").split()) if team_name else set()
-    ranked = []
+    team_words = set(re.findall(r"\(([A-Z][A-Za-z0-9]*)\)", team_name)) if team_name else set()
+    own: dict[str, float] = {}
     for name, score in scores.items():
-        if team_name and (name == team_name or name in team_words and name.isupper()):
+        if team_name and (name == team_name and name not in self_described or name in team_words):
             continue  # the team itself, or its acronym, is not the employer
-        if team_name and team_name.startswith(name + " "):
+        if team_name and team_name.startswith(name + " ") and name not in self_described:
             score /= 3  # the first word of the team's name is more often a product than the employer
-        ranked.append((-score, where[name][0], name))
-    if not ranked:
+        own[name] = score
+    if not own:
         return None
-    ranked.sort()
-    name = ranked[0][2]
+    name = _best_of_families(text, own, where, self_described)
+    if name is None:
+        return None
     s, e = where[name]
+    if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+        spelt = _spelt_out(text, name)  # "PHE" where the text also writes "Public Health England"
+        if spelt:
+            return spelt
     return s, e, name
+
+
+def _spelt_out(text: str, acronym: str) -> Optional[tuple[int, int, str]]:
+    """The first run of capitalised words whose initials are ``acronym``, or None.
+
+    >>> _spelt_out("Staff of Public Health England. PHE is hiring.", "PHE")
+    (9, 30, 'Public Health England')
+    """
+    glue = r"[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?"
+    words = glue.join(rf"{c}[a-z]{{1,20}}" for c in acronym)
+    m = re.search(rf"(?<![\w-]){words}(?![\w-])", text)
+    return (m.start(), m.end(), m.group()) if m else None
+
+
+def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[int, int]],
+                       preferred: frozenset[str] | set[str] = frozenset()) -> Optional[str]:
+    """The name that speaks for the family with the most weight.
+
+    A family is a name with the names that open it ("Cygnet" in "Cygnet Health Care") and
+    the acronym it is given in the text ("Public Health England (PHE)"); its weight is the
+    sum of its members', and its best member the one with most weight of its own (the
+    spelt-out name, where an acronym ties with it) among those that carry an institutional
+    ending, if any do ("Royal Surrey" is the short name of "Royal Surrey NHS Foundation Trust");
+    a longer name that a ``preferred`` context states in full ("Genesis Research is an
+    international consultancy") wins over the short one the text goes on to use ("Genesis").
+
+    >>> _best_of_families("Cygnet. Cygnet Health Care is ...", {"Cygnet": 1.0, "Cygnet Health Care": 3.0},
+    ...                   {"Cygnet": (0, 6), "Cygnet Health Care": (8, 26)})
+    'Cygnet Health Care'
+    """
+    names = sorted(own, key=len)
+    parent = {n: n for n in names}
+
+    def root(n: str) -> str:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for i, short in enumerate(names):
+        for long in names[i + 1:]:
+            bare = long[4:] if long.startswith("The ") else long
+            if bare == short or any(bare.startswith(short + c) for c in " ’'"):
+                parent[root(short)] = root(long)
+    for acro in list(names):
+        if acro.isupper() and 2 <= len(acro) <= 8 and " " not in acro:
+            for m in re.finditer(rf"\({re.escape(acro)}\)", text):
+                spelt = _SPELT_OUT.search(text, max(0, m.start() - _NAME_REACH), m.start())
+                hit = _name_span(text, spelt) if spelt else None
+                if hit and hit[2] not in own and _abbreviates(acro, hit[2]):
+                    long = hit[2]  # "Public Health England (PHE)": the name itself
+                    own[long], where[long], parent[long] = 0.0, (hit[0], hit[1]), long
+                    names.append(long)
+                for long in names:
+                    if long != acro and _abbreviates(acro, long) and text.rfind(long, max(0, m.start() - 120), m.start()) >= 0:
+                        parent[root(acro)] = root(long)
+                        own[long] += own[acro] + 0.01  # the spelt-out name speaks for its acronym
+                        own[acro] = 0.0
+                        break
+    totals: dict[str, float] = defaultdict(float)
+    for n in names:
+        totals[root(n)] += own[n]
+    best = max(totals, key=lambda r: (totals[r], -min(where[n][0] for n in names if root(n) == r)))
+    reps = {r: max((n for n in names if root(n) == r), key=lambda n: own[n]) for r in totals}
+    if reps[best].split()[-1] in lexicons.org_sites():
+        # "Renacres Hospital is looking for ...", with "Ramsay Health Care UK is one of the leading
+        # providers ..." further down: the site is the employer's, the employer hires
+        owners = [r for r in totals if r != best and totals[r] >= 3
+                  and any(" " in n and n.split()[-1].lower().strip(".") in _FULL_ENDINGS
+                          and n.split()[-1] not in lexicons.org_sites() for n in names if root(n) == r)]
+        if owners:
+            best = max(owners, key=lambda r: totals[r])
+    members = [n for n in names if root(n) == best]
+    full = [n for n in members if " " in n and n.split()[-1].lower().strip(".") in _FULL_ENDINGS]
+    best = max(members, key=lambda n: (n in full, own[n], -where[n][0]))
+    longer = [n for n in members if n in preferred and n.startswith(best + " ")]
+    return max(longer, key=lambda n: own[n]) if longer and best not in full else best
+
+
+def _abbreviates(acro: str, name: str) -> bool:
+    """Whether ``acro`` could abbreviate ``name``: its first letter, then its other letters in order.
+
+    >>> _abbreviates("CPFT", "Cambridgeshire and Peterborough NHS Foundation Trust"), _abbreviates("PHE", "Google")
+    (True, False)
+    """
+    letters = "".join(c for c in name if c.isalpha()).upper()
+    if not letters or letters[0] != acro[0]:
+        return False
+    pos = 0
+    for c in acro:
+        pos = letters.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _is_job_term(name: str) -> bool:
+    """Whether ``name`` is an employment-type or arrangement value, or a pay phrase: the parts
+    of a header line that are not its employer.
+
+    >>> _is_job_term("Permanent"), _is_job_term("Competitive Salary"), _is_job_term("Acme")
+    (True, True, False)
+    """
+    return bool(_PAY_WORDS.search(name) or _job_term_values().fullmatch(name))
+
+
+@lru_cache(maxsize=1)
+def _job_term_values() -> re.Pattern:
+    """The value regexes of ``patterns/job_terms.jsonl`` as one regex."""
+    values = [f"(?:{rule.regex})" for rule in lexicons.job_terms() if rule.where == "value"]
+    return re.compile("|".join(values) or r"(?!)", re.I)
+
+
+_PAY_WORDS = re.compile(r"(?i)\b(?:salary|pay|wage|rate|bonus|hours)\b")
+
+
+def _is_place(name: str) -> bool:
+    """Whether ``name`` is a town, a US state or a country in the gazetteer.
+
+    >>> _is_place("Austin"), _is_place("Florida"), _is_place("Google")
+    (True, True, False)
+    """
+    from ..geo import country_code, place_city, region_code
+
+    if name.isupper() and len(name) == 2:
+        return region_code("US", name) is not None
+    return bool(place_city(name) or region_code("US", name) or len(name) > 2 and country_code(name))
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
@@ -357,44 +556,64 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n•·-*" or text[i] in "\"“("
 
 
-_TITLE_TAIL = re.compile(r"\s*(?:,|\s-\s|\s–\s|\s@\s|\sat\s)\s*")
+_TRAILING_PARENS = re.compile(r"[ \t]*\([^()\n]{1,60}\)$")
+_TAIL_SEPARATORS = ((" - ", 2.0), (" – ", 2.0), (" at ", 2.0), (" @ ", 2.0), (", ", 1.0))
 
 
-def _title_line_companies(text: str) -> list[tuple[int, int, str]]:
-    """Employers named after the title on an opening line: "Product Specialist, Google
-    Cloud", "Voice Designer - Google", "Program Manager at Acme".
+def _opening_lines(text: str, n: int = 3):
+    """(start, end) of the first ``n`` non-empty lines, each cut at its first ". " (a flat
+    posting runs on after its title line).
+
+    >>> t = "Dublin\\n\\nGoogle | Engineer. We build."
+    >>> [t[a:b] for a, b in _opening_lines(t)]
+    ['Dublin', 'Google | Engineer']
+    """
+    out, pos = [], 0
+    while len(out) < n and pos < len(text):
+        while pos < len(text) and text[pos] in " \t\n\r":
+            pos += 1
+        nl = text.find("\n", pos, pos + 400)
+        stop = nl if nl >= 0 else min(len(text), pos + 400)
+        dot = text.find(". ", pos, stop)
+        end = dot if dot >= 0 else stop
+        if end > pos:
+            out.append((pos, end))
+        pos = stop + 1
+    return out
+
+
+def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
+    """Employers named after the title on an opening line, with the weight of their
+    separator: "Voice Designer - Google", "Program Manager at Acme" (2); "Product
+    Specialist, Google Cloud" (1: after a comma the tail is as often a department).
 
     >>> _title_line_companies("Voice User Interface Designer - Google. We design.")
-    [(32, 38, 'Google')]
+    [(32, 38, 'Google', 2.0)]
     """
+    from ..geo import parse_location
     from .title import title_from_line
 
-    out = []
-    pos = 0
-    for _ in range(3):
-        while pos < len(text) and text[pos] in " \t\n":
-            pos += 1
-        nl = text.find("\n", pos)
-        stop = nl if nl >= 0 else len(text)
-        dot = text.find(". ", pos, stop)
-        line_end = dot if dot >= 0 else stop
+    for pos, line_end in _opening_lines(text):
         hit = title_from_line(text, pos, line_end)
-        if hit:
-            tail = text[hit[1]:line_end].rstrip(" .")
-            parts = [p for p in _TITLE_TAIL.split(tail) if p.strip()]
-            if parts and _TITLE_TAIL.match(tail):
-                last = parts[-1].strip()
-                m = re.fullmatch(NAME, last)
-                if m and last.split()[-1] not in lexicons.org_divisions() or " " in last:
-                    at = text.rfind(last, hit[1], line_end)
-                    sep = _TITLE_TAIL.match(tail).group()
-                    if "," not in sep or len(re.findall(rf"\b{re.escape(last.split()[0])}\b", text)) >= 2:
-                        out.append((at, at + len(last), last))
-            break
-        pos = stop + 1
-        if pos >= len(text):
-            break
-    return out
+        if not hit:
+            continue
+        tail = text[hit[1]:line_end].rstrip(" .")
+        cut, weight = -1, 0.0
+        for sep, w in _TAIL_SEPARATORS:
+            i = tail.rfind(sep)
+            if i > cut:
+                cut, weight = i + len(sep), w
+        if cut < 0:
+            return []
+        last = _TRAILING_PARENS.sub("", tail[cut:].strip())  # "Google Cloud (Multiple Languages)"
+        if (not re.fullmatch(NAME, last) or len(last.split()) > 5 or parse_location(last)
+                or title_from_line(last, 0, len(last))):
+            return []
+        if weight < 2 and len(re.findall(rf"\b{re.escape(last.split()[0])}\b", text)) < 2:
+            return []
+        at = hit[1] + cut + (len(tail[cut:]) - len(tail[cut:].lstrip()))
+        return [(at, at + len(last), last, weight)]
+    return []
 
 
 def _header_company(text: str) -> Optional[tuple[int, int, str]]:
@@ -406,45 +625,74 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     from ..geo import parse_location, place_parts
     from .title import title_from_line
 
-    start = len(text) - len(text.lstrip())
-    nl = text.find("\n", start)
-    line = text[start: nl if nl >= 0 else len(text)]
-    parts = place_parts(line)
-    if line.count("|") < 1 or len(parts) < 2:
-        return None
-    a, b = parts[0]
-    name = line[a:b].strip()
-    if line.count("|") == 1 and not title_from_line(line, *parts[1]):
-        return None  # "Acme | Data Engineer": one bar is enough when a title follows
-    if not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name):
-        return None
-    return start + a, start + a + len(name), name
+    for start, stop in _opening_lines(text):
+        line = text[start:stop]
+        parts = place_parts(line)
+        if line.count("|") < 1 or len(parts) < 2:
+            continue
+        a, b = parts[0]
+        name = line[a:b].strip()
+        if (line.count("|") == 1 and not title_from_line(line, *parts[1])
+                and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2):
+            continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
+        if (not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name)
+                or _is_job_term(name)):
+            continue
+        return start + a, start + a + len(name), name
+    return None
 
 
-def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None) -> Optional[str]:
+def _tidy(name: str) -> str:
+    """A name without its legal form or a trailing parenthesis: "Acme, Inc." -> "Acme",
+    "Google Cloud (Spanish)" -> "Google Cloud"."""
+    words = name.split()
+    while len(words) > 1 and words[-1].startswith("("):
+        words = words[:-1]
+    return _LEGAL_SUFFIX.sub("", " ".join(words))
+
+
+def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None,
+                 keep_unit: bool = False) -> Optional[str]:
     """Trace a business unit to its employer: "Amazon Ads" -> "Amazon".
 
-    Trailing business-unit words are dropped; a name whose first word also stands in the
-    text before other words ("Amazon and", "Amazon Earth's") is taken as that first word.
+    Trailing business-unit words are dropped; a possessive ends the name ("Google's Mexico
+    City" -> "Google", but "St Andrew's Healthcare" stays); a name made only of words that
+    name a kind of organisation ("NHS Trust", "CIC") names none.
     """
     divisions = lexicons.org_divisions()
-    name = _LEGAL_SUFFIX.sub("", name)
-    words = name.split()
-    while len(words) > 1 and words[-1] in divisions:
+    words = _tidy(name).split()
+    for i, w in enumerate(words):
+        if w.endswith(("'s", "’s")) and len(w) > 3:
+            if i == len(words) - 1 or words[-1].lower().strip(".") not in _ORG_ENDINGS:
+                words = words[:i] + [w[:-2]]
+            break
+    while len(words) > 1 and words[-1] in divisions and not keep_unit:  # "Kodiak Robotics is a ... company"
         words = words[:-1]
-    if (len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2 and words[0].lower() not in _GENERIC
-            and words[-1].lower().strip(".") not in _ORG_ENDINGS):
-        followers = (followers_of or _Followers(text)).of(words[0])
+    if (followers_of is not None and len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2
+            and words[0].lower() not in _GENERIC and words[-1].lower().strip(".") not in _ORG_ENDINGS):
+        # a weak mention whose first word also stands alone before other words ("Amazon and",
+        # "Amazon Earth's Best Employer"): the first word is the employer
+        followers = followers_of.of(words[0])
         first = re.escape(words[0])
         standalone = re.search(rf"(?<![\w.]){first}(?:\s+[a-z]|[,;:!?)]|\.\s|\s*$)", text)
         if len(followers) >= 2 and standalone:
             words = words[:1]
     out = " ".join(words)
-    if out.lower() in _NOT_ORGS or out.lower() in _GENERIC or len(out) < 2:
+    if out.lower() in _NOT_ORGS or len(out) < 2 or _is_job_term(out):
         return None
+    if all(w.lower().strip(".,") in _GENERIC or w.lower().strip(".,") in _ORG_ENDINGS for w in words):
+        return None
+    if len(words) > 1 and words[-1].lower() in ("team", "teams"):
+        return None  # "the AI/ML Team": a team is not the employer
+    if _NOT_A_NAME.search(words[0]) or any(_RUN_ON.search(w) for w in words) or words[-1].isdigit():
+        return None  # "7am", "8 Bank", "Disclosure Scotland.We", "J.Patel", "Summer 2018"
     return out
 
 
+# a first word that is a number or a time ("7 CQC", "7/7.30am"), a word run on into the next
+# sentence or a person's initial ("Scotland.We", "J.Patel")
+_NOT_A_NAME = re.compile(r"^[\d/.:,]+(?:am|pm)?$")
+_RUN_ON = re.compile(r"\w\.[A-Z][a-z]")
 # the last word of a full organisation name: "Hampshire Hospitals NHS Foundation Trust", "Acme Inc."
 _ORG_ENDINGS = frozenset(
     "trust board hospital hospitals hospice group inc incorporated llc ltd limited plc llp lp gmbh ag sa bv "
@@ -453,7 +701,7 @@ _ORG_ENDINGS = frozenset(
     "network alliance laboratories labs bank insurance systems solutions technologies consulting partners "
     "industries holdings enterprises international pharmaceuticals pharma therapeutics biosciences biotech "
     "healthcare health insights analytics software energy media capital associates mutual american diagnostics "
-    "medical financial robotics motors airlines foods brands stores markets logistics communications".split()
+    "medical financial robotics motors airlines foods brands stores markets logistics communications care".split()
 )
 # "Acme, Inc.", "Acme LLC": the legal form is not part of the name people filter on
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|plc|LLP|GmbH|S\.A|AG)\.?$")
@@ -463,6 +711,12 @@ _LEGAL_ENDINGS = frozenset(
     "trust hospital hospitals hospice inc incorporated llc ltd limited plc llp gmbh corp corporation company "
     "cic university foundation society charity association council authority bank insurance holdings industries".split()
 )
+# endings that close the full name of an employer, which its shorter mentions abbreviate
+# (institutions, not legal forms: "Northrop Grumman" is as full as "Northrop Grumman Corporation")
+_FULL_ENDINGS = frozenset("trust hospice healthcare group care foundation council charity society association "
+                          "authority cic".split())
+
+
 class _Followers:
     """What follows each word in a text. A long text is indexed in one pass on first use
     (a search of the whole text for each name made long texts quadratic); a short one is
@@ -503,8 +757,10 @@ _GENERIC = frozenset(
     "city county state university college department company firm agency government district school "
     "hospital trust council group team organization organisation institute center centre division bureau "
     "office ministry board authority service services corporation business employer client "
-    "master masters bachelor bachelors associate doctor doctorate".split()
+    "master masters bachelor bachelors associate doctor doctorate "
+    # what an "About ..." heading names when it names no organisation
+    "job role position opportunity us you post vacancy hiring candidate applicant person practice ward unit".split()
 )
 _NOT_ORGS = frozenset(
-    "i we you they he she it us u.s. u.s the our your this that a an ai ml".split()
+    "i we you they he she it us u.s. u.s the our your this that a an ai ml uk st dr mr mrs".split()
 )
