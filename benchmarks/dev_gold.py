@@ -200,7 +200,9 @@ def compose_google(row: dict, rng: random.Random) -> tuple[str, dict]:
             else:
                 out += [f"{bullet} {item}" if bullet else item for item in sections[label]]
         text = "\n".join(out)
-    gold = {"title": google_title(title), "company": company, **sections, "_layout": layout}
+    # the company only where the composed text names it (a layout may leave it out): else null
+    gold = {"title": google_title(title), "company": company if stated(company, normalised(text)) else None,
+            **sections, "_layout": layout}
     return text, gold
 
 
