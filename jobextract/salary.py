@@ -56,7 +56,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _CUR_TAIL = re.compile(rf"(?P<cur1>{_CUR_BEFORE})[ \u00a0]?(?:~|≈|c\.\s?|ca\.\s?)?$", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|~|to|and|till|until|up\s+to)\s*(?:(?:a|an)\s+)?$", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|~|to|and|till|until|up\s+to|rising\s+to)\s*(?:(?:a|an)\s+)?$", re.IGNORECASE)
 _MIN_ONLY = re.compile(r"(?:from|starting(?:\s+(?:at|from))?|start(?:s|ing)?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|over|above|in\s+excess\s+of)\s*:?\s*$", re.IGNORECASE)
 _MAX_ONLY = re.compile(r"(?:up\s*to|upto|maximum(?:\s+of)?|max\.?|not\s+(?:to\s+)?exceed(?:ing)?)\s*:?\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
@@ -261,7 +261,8 @@ def find_salaries(
             if not (period_m or "," in first.num or first.mult or lo >= 1000):
                 continue
         elif verdict is None and not pay_context and not period_m:
-            header_field = _header_field(text, first.start, last.end)
+            header_field = _header_field(text, first.start, last.end) or (
+                lo >= 10_000 and _own_line(text, first.start, last.end))
             yearly_range = len(group) == 2 and (lo >= 10_000 or first.mult == "k" or last.mult == "k")
             if not (header_field or yearly_range):
                 continue
@@ -293,6 +294,24 @@ def _period_later_on_line(text: str, pos: int, end: int) -> Optional[str]:
     nl = text.find("\n", pos, end)
     line = text[pos: nl if nl >= 0 else min(end, pos + 200)]
     return period_of(line) if "$" in line or re.search(_SYMBOLS, line) else None
+
+
+_LEAD_IN = re.compile(r"[ \t\u00a0]*(?:(?:up\s*to|from|circa|c\.|approx(?:\.|imately)?|starting\s+(?:at|from))[ \t\u00a0]*)?$", re.IGNORECASE)
+_TAIL = re.compile(r"[ \t\u00a0]*(?:(?:\+|plus\b|&)[^\n]{0,40})?", re.IGNORECASE)
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """Whether the figure is a line of its own, but for "up to"/"from" before it and what is
+    added after it ("\nUp to £48,500\n", "\n£60,000 + Bonuses\n"): a header line giving the pay."""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1
+    if line_start == 0 and start > 40:
+        return False
+    line_end = text.find("\n", end, end + 60)
+    if line_end < 0:
+        line_end = len(text) if len(text) - end <= 60 else -1
+    if line_end < 0:
+        return False
+    return bool(_LEAD_IN.fullmatch(text, line_start, start) and _TAIL.fullmatch(text, end, line_end))
 
 
 def _header_field(text: str, start: int, end: int) -> bool:
