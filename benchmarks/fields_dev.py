@@ -13,7 +13,9 @@ Truth:
   the export's figures (it annualises hourly rates, which the text never writes), and an
   open-ended answer ("Up to £90,000": max only) counts where the export gives one figure;
   ``salary_absent (no £ figure)`` counts only postings whose text writes no £ figure at all
-  (the export leaves out many a salary the text states).
+  (the export leaves out many a salary the text states). ``employment_type (unambiguous)``
+  counts postings whose text states the export's type and no other (the export files most
+  fixed-term and part-time posts as FULL_TIME).
 - LA City bulletins (``la_city_bulletins.jsonl``): the first range under ANNUAL SALARY
   (read by a plain regex here), and the open date from the file name (``MMDDYY``).
 
@@ -95,6 +97,16 @@ def _first(text: str, pattern: str):
     return (m.start(), m.end()) if m else (None, None)
 
 
+# the words that state each type: a posting whose text states the export's type and no other
+# is one where text and export agree (the export files most fixed-term and part-time posts
+# as FULL_TIME, which the text contradicts)
+_TYPE_WORDS = {
+    "full_time": re.compile(r"full[\s-]?time|\bpermanent\b", re.I),
+    "part_time": re.compile(r"part[\s-]?time", re.I),
+    "temporary": re.compile(r"\b(?:temporary|bank(?!\s+holiday)|casual|locum|fixed[\s-]*term|secondment|zero[\s-]hours?)\b", re.I),
+    "contract": re.compile(r"\bcontractor\b|\bfreelance\b", re.I),
+    "internship": re.compile(r"\bintern(?:ship)?s?\b", re.I),
+}
 _POUND_FIGURE = re.compile(r"£\s?\d")
 
 
@@ -169,6 +181,10 @@ def bench_nhs(path: Path, limit: int, tally: Tally) -> None:
                 tally.add("employment_type", p.employment_type == etype, p.employment_type is not None, why)
                 if p.employment_type is not None:
                     tally.add("employment_type (when said)", p.employment_type == etype, True, why)
+                if _TYPE_WORDS[etype].search(text) and not any(
+                        w.search(text) for t, w in _TYPE_WORDS.items() if t != etype):
+                    tally.add("employment_type (unambiguous)", p.employment_type == etype,
+                              p.employment_type is not None, why)
 
 
 def _dates_in(text: str):
