@@ -17,7 +17,9 @@ Truth:
   counts postings whose text states the export's type and no other (the export files most
   fixed-term and part-time posts as FULL_TIME).
 - LA City bulletins (``la_city_bulletins.jsonl``): the first range under ANNUAL SALARY
-  (read by a plain regex here), and the open date from the file name (``MMDDYY``).
+  (read by a plain regex here), and the open date from the file name (``MMDDYY``);
+  ``date_valid_through (said)``: a closing date is given, counted where the APPLICATION
+  DEADLINE section writes a date (many say only "may close without prior notice").
 
 The NHS ``description`` is HTML with escaped entities; until the library reads HTML it is
 unescaped and stripped of tags here, in the benchmark only.
@@ -197,6 +199,18 @@ def _dates_in(text: str):
 _LA_SALARY = re.compile(r"ANNUAL\s+SALARY\s*\n\s*\$?([\d,]+)(?:\s*(?:to|-)\s*\$?([\d,]+))?")
 
 
+# a date with its year: the APPLICATION DEADLINE section of many bulletins gives none
+# ("This examination may close without prior notice"), and then no answer is right
+_LA_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+                      r"|\b\d{1,2}/\d{1,2}/(?:19|20)?\d\d\b", re.I)
+
+
+def _la_section(text: str, start: int) -> str:
+    """The section under a heading: up to the next upper-case heading line (at most 1,500 characters)."""
+    end = re.search(r"\n[ \t]*[A-Z][A-Z &/-]{7,}[ \t]*\n", text[start:start + 1500])
+    return text[start:start + (end.start() if end else 1500)]
+
+
 def bench_la(path: Path, limit: int, tally: Tally) -> None:
     with path.open(encoding="utf-8") as fh:
         for i, line in enumerate(fh):
@@ -226,7 +240,7 @@ def bench_la(path: Path, limit: int, tally: Tally) -> None:
                           lambda got=got, truth=truth, p=p: f"truth {truth} got {got.date if got else None}: "
                           + _around(p.text, *((got.start, got.end) if got else _first(p.text, r"open date"))))
             deadline = re.search(r"APPLICATION DEADLINE|DEADLINE", text)
-            if deadline:
+            if deadline and _LA_DATE.search(_la_section(text, deadline.end())):
                 got = p.dates.valid_through
                 tally.add("date_valid_through (said)", got is not None and got.date is not None,
                           got is not None,

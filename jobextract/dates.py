@@ -56,7 +56,7 @@ _DATE = re.compile(
 # what may stand between a cue and its date: punctuation, "is", "on", a time of day
 _FILLER = re.compile(
     r"(?:[\s:\-–—_*|.,()\[\]]|\b(?:is|on|of|by|the|at|from|will\s+be|be|date|before|midnight|noon|"
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|h)|\d{1,2}[:.]\d{2})\b)*",
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|h)|\d{1,2}[:.]\d{2})\b|[ap]\.m\.)*",
     re.IGNORECASE,
 )
 _MAX_GAP = 40
