@@ -23,6 +23,7 @@ import dateparser
 from dateparser.date import DateDataParser
 
 from . import lexicons
+from .prefilter import KeyedAlternation
 
 
 class DateMatch(NamedTuple):
@@ -63,18 +64,15 @@ _MAX_GAP = 40
 
 
 @lru_cache(maxsize=None)
-def _cues() -> re.Pattern[str]:
-    parts = [f"(?P<c{i}>{r.regex})" for i, r in enumerate(lexicons.date_cues())]
-    # run on the lower-cased text: a case-sensitive pattern is many times faster than IGNORECASE
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(parts)})(?![a-z])")
+def _cues() -> KeyedAlternation:
+    # run on the lower-cased text: a case-sensitive pattern is many times faster than
+    # IGNORECASE; and with only the cues whose words the posting holds
+    return KeyedAlternation([(f"c{i}", r.regex) for i, r in enumerate(lexicons.date_cues())],
+                            prefix="(?<![a-z])", suffix="(?![a-z])")
 
 
 def _cue_field(m: re.Match[str]) -> str:
-    rules = lexicons.date_cues()
-    for name, value in m.groupdict().items():
-        if value is not None:
-            return rules[int(name[1:])].field
-    raise AssertionError("a cue matched without a group")
+    return lexicons.date_cues()[int(_cues().name_of(m)[1:])].field
 
 
 @lru_cache(maxsize=None)
@@ -95,9 +93,23 @@ def order_hint(text: str) -> str:
     >>> order_hint("Salary £24,000 per annum"), order_hint("$50,000 a year")
     ('DMY', 'MDY')
     """
-    dmy = len(re.findall(r"[£€₹]|\bNHS\b|\bUK\b|United Kingdom|\bper annum\b|\bAustralia\b|\bIndia\b", text))
-    mdy = len(re.findall(r"(?<![A-Z])\$|\bUSA?\b|United States", text))
+    dmy = _count(_DMY_SIGNS, text)
+    mdy = _count(_MDY_SIGNS, text)
     return "DMY" if dmy > mdy else "MDY"
+
+
+# (a literal every match holds, the pattern): no two patterns of one list can match the
+# same text, so the matches of their alternation are the sum of each one's; a pattern is
+# run only on a text that holds its literal (the whole alternation cost ~2 ms a posting)
+_DMY_SIGNS = [(w, re.compile(p)) for w, p in (
+    ("£", "£"), ("€", "€"), ("₹", "₹"), ("NHS", r"\bNHS\b"), ("UK", r"\bUK\b"), ("United Kingdom", "United Kingdom"),
+    ("per annum", r"\bper annum\b"), ("Australia", r"\bAustralia\b"), ("India", r"\bIndia\b"))]
+_MDY_SIGNS = [(w, re.compile(p)) for w, p in (
+    ("$", r"(?<![A-Z])\$"), ("US", r"\bUSA?\b"), ("United States", "United States"))]
+
+
+def _count(signs: list[tuple[str, re.Pattern[str]]], text: str) -> int:
+    return sum(len(p.findall(text)) for w, p in signs if w in text)
 
 
 def _numeric_order(s: str, hint: str) -> str:
