@@ -26,7 +26,7 @@ import re
 from typing import NamedTuple, Optional
 
 from . import lexicons
-from .prefilter import KeyedAlternation
+from .prefilter import KeyedScan
 
 
 class TermMatch(NamedTuple):
@@ -78,9 +78,9 @@ _TYPE_LINE = re.compile(
 _TYPE_LINE_WORDS = 14
 _PHRASE_RULES = [r for r in lexicons.job_terms() if r.where == "phrase"]
 # one pass over the lower-cased text for all phrase rules (a case-sensitive pattern is
-# many times faster than IGNORECASE over a whole posting), with only the rules whose
-# words the posting holds
-_PHRASES = KeyedAlternation([(f"p{i}", r.regex) for i, r in enumerate(_PHRASE_RULES)], prefix="(?<![a-z])")
+# many times faster than IGNORECASE over a whole posting), searching only the sentences
+# that hold a word some rule needs
+_PHRASES = KeyedScan([(f"p{i}", r.regex) for i, r in enumerate(_PHRASE_RULES)], prefix="(?<![a-z])")
 
 
 def _scan(rules, text: str, start: int, end: int, strength: int) -> list[TermMatch]:
@@ -148,7 +148,7 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for m in _PHRASES.finditer(lowered):
-        rule = _PHRASE_RULES[int(_PHRASES.name_of(m)[1:])]
+        rule = _PHRASE_RULES[int(m.lastgroup[1:])]
         start = m.start()
         while lowered[start] in " \t\n":  # a phrase may open with the line break it follows
             start += 1
