@@ -157,8 +157,46 @@ def _parse_date(s: str, reference_date: Optional[dt.date], order: str) -> Option
         fast = _numeric_date(clean, order)
         if fast is not None:
             return fast
+    else:
+        fast = _named_date(clean)
+        if fast is not None:
+            return fast
     got = _parser(order).get_date_data(clean).date_obj
     return got.date() if got else None
+
+
+_MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+    ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), start=1) for m in names}
+_NAMED = re.compile(
+    rf"(?:{_WEEKDAY})?(?:(?P<d1>\d{{1,2}})\s*(?:of\s+)?(?P<m1>[a-z]+)\.?,?\s*(?P<y1>\d{{4}})"
+    r"|(?P<m2>[a-z]+)\.?\s+(?P<d2>\d{1,2}),?\s*(?P<y2>\d{4})|(?P<m3>[a-z]+)\.?,?\s+(?P<y3>\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def _named_date(clean: str) -> Optional[dt.date]:
+    """A date with its month written as a word and a four-digit year, read without
+    dateparser (a weekday before it is passed over; a month alone is its first day, as
+    dateparser reads it here). ``None`` leaves it to dateparser.
+
+    >>> _named_date("8 November 2020"), _named_date("THURSDAY, JULY 26, 2018"), _named_date("Sept 2021")
+    (datetime.date(2020, 11, 8), datetime.date(2018, 7, 26), datetime.date(2021, 9, 1))
+    """
+    m = _NAMED.fullmatch(clean.strip())
+    if m is None:
+        return None
+    for d, mo, y in (("d1", "m1", "y1"), ("d2", "m2", "y2"), (None, "m3", "y3")):
+        if m.group(mo):
+            month = _MONTHS.get(m.group(mo).lower())
+            if month is None:
+                return None
+            try:
+                return dt.date(int(m.group(y)), month, int(m.group(d)) if d else 1)
+            except ValueError:
+                return None
+    return None
 
 
 _NUMERIC = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{2,4})")
