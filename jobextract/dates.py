@@ -23,6 +23,7 @@ import dateparser
 from dateparser.date import DateDataParser
 
 from . import lexicons
+from .prefilter import KeyedScan
 
 
 class DateMatch(NamedTuple):
@@ -63,10 +64,11 @@ _MAX_GAP = 40
 
 
 @lru_cache(maxsize=None)
-def _cues() -> re.Pattern[str]:
-    parts = [f"(?P<c{i}>{r.regex})" for i, r in enumerate(lexicons.date_cues())]
-    # run on the lower-cased text: a case-sensitive pattern is many times faster than IGNORECASE
-    return re.compile(rf"(?<![a-z])(?:{'|'.join(parts)})(?![a-z])")
+def _cues() -> KeyedScan:
+    # run on the lower-cased text: a case-sensitive pattern is many times faster than
+    # IGNORECASE; and searched only in the sentences that hold a word some cue needs
+    return KeyedScan([(f"c{i}", r.regex) for i, r in enumerate(lexicons.date_cues())],
+                     prefix="(?<![a-z])", suffix="(?![a-z])")
 
 
 def _cue_field(m: re.Match[str]) -> str:
