@@ -240,7 +240,8 @@ class KeyedScan:
         if self._seps is None:  # nothing to cut at: every rule over the whole text
             cut, whole, whole_always = [], rules, True
         self._cut = compile_(cut)
-        self._cut_words = sorted(cut_words)
+        # a word holding another is found where that one is: only the shortest are looked for
+        self._cut_words = sorted(w for w in cut_words if not any(v != w and v in w for v in cut_words))
         self._whole = compile_(whole)
         self._whole_words = None if whole_always else sorted(whole_words)
         # where every whole rule's match starts with one of some words, it is tried only there
