@@ -6,10 +6,14 @@ phrase that names the role itself ("this is a fully remote role", "hybrid, 3 day
 office"). A passing mention ("remote teams", "contract negotiations") says nothing.
 Lexicon: ``patterns/job_terms.jsonl``.
 
-Decisions: bank, casual, locum and fixed-term work is ``temporary``; "Permanent" alone is
-``full_time`` only when nothing states the hours; where one place states several values
-the highest ``rank`` wins (internship, then temporary/contract, then the hours), then the
-first written.
+Decisions: bank, casual, locum and temporary work is ``temporary``; the words that say only
+how long a post lasts ("Permanent", "Fixed term", "Secondment", ``rank`` 1) count only
+when nothing in the posting states the hours: "Permanent" alone is ``full_time``, "Fixed
+term" alone ``temporary``, "Full time, Fixed term" ``full_time``. Where one place states
+several values the highest ``rank`` wins (internship, then temporary/contract, then the
+hours), then the first written; but a place that names both full and part time lists
+options ("Part time or full time available", "Full-Time / Part-Time / Bank"): the post can
+be worked full time, so it is ``full_time``.
 
 >>> [(m.field, m.value) for m in find_job_terms("Acme | Engineer | REMOTE (US) | Full-time")]
 [('work_arrangement', 'remote'), ('employment_type', 'full_time')]
@@ -22,6 +26,7 @@ import re
 from typing import NamedTuple, Optional
 
 from . import lexicons
+from .prefilter import KeyedScan
 
 
 class TermMatch(NamedTuple):
@@ -33,14 +38,21 @@ class TermMatch(NamedTuple):
     rank: int
     start: int
     end: int
+    place: int = -1  # where the field value, header line or phrase that says it starts
 
 
 _BEFORE = r"(?:^|(?<=[\s|,;/(\[\-–—•:]))"
 _AFTER = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+))"
+# an employment type may also stand before its hours or the word for the post
+# ("Full time 37.5 hours/week", "Part time or full time available", "Full Time post")
+_AFTER_TYPE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|\d|(?:options?|available|considered|hours|posts?|roles?|positions?)\b))"
+# what may follow the employment type that opens a line anywhere ("Part Time - 22.5 hours"),
+# stricter: not "Regular and predictable attendance", not the label "Regular or Temporary"
+_LINE_AFTER = r"(?=[ \t]*(?:$|[|,;()\[\]\-–—•:.!]|\d|(?:posts?|roles?|positions?)\b))"
 _FIELD = re.compile(
     r"(?im)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee)"
-    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours|arrangement|model|contract|locations?|workplace|time\s+type)"
-    r"[ \t_*]*(?::|\||[ \t][-–][ \t])[ \t_*]*\n?[ \t]*(?P<value>[^\n]{1,100})"
+    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours|shifts?|arrangement|model|contract|locations?|workplace|time\s+type)"
+    r"[ \t_*]*(?::|\||[ \t]?[-–][ \t])[ \t_*]*\n?[ \t]*(?P<value>[^\n]{1,100})"
 )
 
 
@@ -49,24 +61,33 @@ def _compile(where: str) -> list[tuple[re.Pattern[str], lexicons.JobTermRule]]:
     for rule in lexicons.job_terms():
         if rule.where != where:
             continue
-        pattern = rf"{_BEFORE}(?:{rule.regex}){_AFTER}" if where == "value" else rf"(?<![A-Za-z])(?:{rule.regex})"
+        after = _AFTER_TYPE if rule.field == "employment_type" else _AFTER
+        pattern = rf"{_BEFORE}(?:{rule.regex}){after}" if where == "value" else rf"(?<![A-Za-z])(?:{rule.regex})"
         out.append((re.compile(pattern, re.IGNORECASE | re.MULTILINE), rule))
     return out
 
 
 _WORDS = re.compile(r"\w+")
 _VALUES = _compile("value")
+_TYPE_RULES = [r for r in lexicons.job_terms() if r.where == "value" and r.field == "employment_type"]
+# a short line anywhere that opens with an employment type ("Part Time - 22.5 hours per week")
+_TYPE_LINE = re.compile(
+    r"^[ \t\-*•+]*(?:" + "|".join(f"(?:{r.regex})" for r in _TYPE_RULES) + rf"){_LINE_AFTER}",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TYPE_LINE_WORDS = 14
 _PHRASE_RULES = [r for r in lexicons.job_terms() if r.where == "phrase"]
 # one pass over the lower-cased text for all phrase rules (a case-sensitive pattern is
-# many times faster than IGNORECASE over a whole posting)
-_PHRASES = re.compile("|".join(rf"(?<![a-z])(?P<p{i}>{r.regex})" for i, r in enumerate(_PHRASE_RULES)))
+# many times faster than IGNORECASE over a whole posting), searching only the sentences
+# that hold a word some rule needs
+_PHRASES = KeyedScan([(f"p{i}", r.regex) for i, r in enumerate(_PHRASE_RULES)], prefix="(?<![a-z])")
 
 
 def _scan(rules, text: str, start: int, end: int, strength: int) -> list[TermMatch]:
     found = []
     for pattern, rule in rules:
         for m in pattern.finditer(text, start, end):
-            found.append(TermMatch(rule.field, rule.value, strength, rule.rank, m.start(), m.end()))
+            found.append(TermMatch(rule.field, rule.value, strength, rule.rank, m.start(), m.end(), start))
     # a longer value phrase beats the shorter one inside it ("permanent contract" over "contract")
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[TermMatch] = []
@@ -92,10 +113,19 @@ def header_lines(text: str, header_end: int, *, first_lines: int = 3, max_words:
         line = text[pos:nl]
         if line.strip():
             n += 1
-            if "|" in line or len(_WORDS.findall(line)) <= max_words:
+            if "|" in line or len(_WORDS.findall(line)) <= max_words or _dash_segments(line, max_words):
                 lines.append((pos, nl))
         pos = nl + 1
     return lines
+
+
+_DASH = re.compile(r" [-–] ")
+
+
+def _dash_segments(line: str, max_words: int) -> bool:
+    """A line of three or more short segments split by dashes ("Technician - Band 4 - Permanent")."""
+    parts = _DASH.split(line)
+    return len(parts) >= 3 and all(len(_WORDS.findall(p)) <= max_words for p in parts)
 
 
 def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
@@ -105,14 +135,24 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
     for m in _FIELD.finditer(text):
         fields.append((m.start(), m.start("value")))  # the label: not a value itself
         out.extend(_scan(_VALUES, text, m.start("value"), m.end("value"), 2))
-    for s, e in header_lines(text, header_end):
+    heads = header_lines(text, header_end)
+    for s, e in heads:
         out.extend(t for t in _scan(_VALUES, text, s, e, 1) if not any(a <= t.start < b for a, b in fields))
+    for m in _TYPE_LINE.finditer(text, heads[-1][1] if heads else 0):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if len(_WORDS.findall(text, m.start(), line_end)) > _TYPE_LINE_WORDS:
+            continue
+        out.extend(t for t in _scan(_VALUES, text, m.start(), line_end, 1) if t.field == "employment_type")
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for m in _PHRASES.finditer(lowered):
         rule = _PHRASE_RULES[int(m.lastgroup[1:])]
-        out.append(TermMatch(rule.field, rule.value, 0, rule.rank, m.start(), m.end()))
+        start = m.start()
+        while lowered[start] in " \t\n":  # a phrase may open with the line break it follows
+            start += 1
+        out.append(TermMatch(rule.field, rule.value, 0, rule.rank, start, m.end(), start))
     out.sort(key=lambda t: t.start)
     return out
 
@@ -120,14 +160,35 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
 def choose(matches: list[TermMatch], field: str) -> Optional[TermMatch]:
     """The value a posting states for ``field``: strongest place, then highest rank, then first.
 
-    >>> m = find_job_terms("Job type: Full time / Fixed term")
-    >>> choose(m, "employment_type").value
+    >>> choose(find_job_terms("Job type: Full time / Fixed term"), "employment_type").value
+    'full_time'
+    >>> choose(find_job_terms("Contract: Fixed term (12 months)"), "employment_type").value
     'temporary'
+    >>> choose(find_job_terms("Hours: Full-Time / Part-Time / Bank"), "employment_type").value
+    'full_time'
+    >>> choose(find_job_terms("Hours: Part-time/Full time options available"), "employment_type").value
+    'full_time'
     """
+    stated = [t for t in matches if t.field == field]
+    best = _best(stated)
+    if best is not None and best.rank == DURATION_RANK:
+        best = _best([t for t in stated if t.rank == HOURS_RANK]) or best
+    if best is not None and best.rank >= HOURS_RANK:
+        same = [t for t in stated if t.place == best.place and t.strength == best.strength]
+        hours = [t for t in same if t.rank == HOURS_RANK]
+        if {"full_time", "part_time"} <= {t.value for t in hours}:
+            best = next(t for t in hours if t.value == "full_time")  # options: it can be full time
+    return best
+
+
+DURATION_RANK = 1  # "Permanent", "Fixed term": how long, not how many hours
+HOURS_RANK = 2  # "Full time", "Part time"
+
+
+def _best(matches: list[TermMatch]) -> Optional[TermMatch]:
+    """The strongest place, then the highest rank, then the first written."""
     best = None
     for t in matches:
-        if t.field != field:
-            continue
         if best is None or (t.strength, t.rank) > (best.strength, best.rank):
             best = t
     return best

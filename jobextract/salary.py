@@ -42,21 +42,25 @@ _CODES = _alternation([r.token for r in _RULES if r.kind == "code"])
 _WORDS = _alternation([r.token for r in _RULES if r.kind == "word"])
 _CUR_BEFORE = rf"(?:{_SYMBOLS}|(?<![A-Za-z]){_CODES}(?![a-z]))"
 _CUR_AFTER = rf"(?:(?:{_SYMBOLS})(?![A-Za-z])(?!\s?\d)|(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])|(?<![A-Za-z])(?:{_WORDS})\b)"
-# 120,000 | 120.000 | 120 000 | 23,247.92 | 35007.97 | 60 | 1.5
+# 120,000 | 120.000 | 120 000 | 23,247.92 | 35007.97 | 60 | 1.5; the first digit stands
+# before the alternatives (\d{1,2} = \d\d?, \d{1,3} = \d\d{0,2}, \d+ = \d\d*, tried in the same
+# order) so that re can skip to the next digit fast
 _NUMBER = (
-    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2}(?!\d))?"  # Indian grouping: 5,00,000
-    r"|\d{1,3}(?:(?:,|'|’|\.(?=\d{3}(?!\d))|[ \u00a0\u202f](?=\d{3}(?![\d,.]\d)))\d{3})+(?:[.,]\d{1,2}(?!\d))?"
-    r"|\d+(?:[.,]\d{1,2}(?!\d))?"
+    r"\d(?:\d?(?:,\d{2})+,\d{3}(?:\.\d{1,2}(?!\d))?"  # Indian grouping: 5,00,000
+    r"|\d{0,2}(?:(?:,|'|’|\.(?=\d{3}(?!\d))|[ \u00a0\u202f](?=\d{3}(?![\d,.]\d)))\d{3})+(?:[.,]\d{1,2}(?!\d))?"
+    r"|\d*(?:[.,]\d{1,2}(?!\d))?)"
 )
 _MULT = r"(?:k(?![A-Za-z])|(?:mn|mm|m|bn|b|tn|million|billion|trillion)(?![A-Za-z])|lpa(?![A-Za-z])|lakhs?|lacs?|l\b|crores?|cr\b)"
-# a figure starts at its digits (cheap to find); a currency before it is looked for after
+# a figure starts at its digits (cheap to find); a currency before it is looked for after.
+# Not after a digit, "." or ",": checked by _figure_matches, not by a lookbehind here,
+# which would keep re from skipping to the next digit
 _FIGURE = re.compile(
-    rf"(?<![\d.,])(?P<num>{_NUMBER})"
+    rf"(?P<num>{_NUMBER})"
     rf"(?:[ \u00a0]?(?P<mult>{_MULT}))?(?P<plus>\+)?(?:[ \u00a0]?(?P<cur2>{_CUR_AFTER}))?",
     re.IGNORECASE,
 )
 _CUR_TAIL = re.compile(rf"(?P<cur1>{_CUR_BEFORE})[ \u00a0]?(?:~|≈|c\.\s?|ca\.\s?)?$", re.IGNORECASE)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|~|to|and|till|until|up\s+to)\s*(?:(?:a|an)\s+)?$", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|~|to|and|till|until|up\s+to|rising\s+to)\s*(?:(?:a|an)\s+)?$", re.IGNORECASE)
 _MIN_ONLY = re.compile(r"(?:from|starting(?:\s+(?:at|from))?|start(?:s|ing)?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|over|above|in\s+excess\s+of)\s*:?\s*$", re.IGNORECASE)
 _MAX_ONLY = re.compile(r"(?:up\s*to|upto|maximum(?:\s+of)?|max\.?|not\s+(?:to\s+)?exceed(?:ing)?)\s*:?\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
@@ -129,9 +133,26 @@ class _Fig(NamedTuple):
     num: str
 
 
+def _figure_matches(text: str, start: int, end: int):
+    """``_FIGURE.finditer`` as if the pattern opened with ``(?<![\\d.,])``: a match there is
+    passed over and the search goes on from the next character, as re itself would."""
+    pos = start
+    search = _FIGURE.search
+    while True:
+        m = search(text, pos, end)
+        if m is None:
+            return
+        s = m.start()
+        if s > 0 and (text[s - 1] in ".," or text[s - 1].isdecimal()):
+            pos = s + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _figures(text: str, start: int, end: int) -> list[_Fig]:
     out = []
-    for m in _FIGURE.finditer(text, start, end):
+    for m in _figure_matches(text, start, end):
         mult = (m.group("mult") or "").lower()
         if mult and mult[0] in "mb":
             out.append(_Fig(-1.0, None, mult, False, m.start(), m.end(), m.group("num")))  # millions: not pay
@@ -236,6 +257,9 @@ def find_salaries(
             lo = _scaled(first, last)
         currency = first.currency or last.currency
         before = _context_before(text, first.start, floor)
+        if currency is None and not pay_context and not _PAY.search(before[-30:]):
+            floor = last.end  # a bare number needs a pay cue just before it (see below): none
+            continue
         next_start = groups[i + 1][0].start if i + 1 < len(groups) else end
         after_end = min(next_start, end, last.end + 60)
         after = text[last.end:after_end]
@@ -261,7 +285,8 @@ def find_salaries(
             if not (period_m or "," in first.num or first.mult or lo >= 1000):
                 continue
         elif verdict is None and not pay_context and not period_m:
-            header_field = _header_field(text, first.start, last.end)
+            header_field = _header_field(text, first.start, last.end) or (
+                lo >= 10_000 and _own_line(text, first.start, last.end))
             yearly_range = len(group) == 2 and (lo >= 10_000 or first.mult == "k" or last.mult == "k")
             if not (header_field or yearly_range):
                 continue
@@ -293,6 +318,24 @@ def _period_later_on_line(text: str, pos: int, end: int) -> Optional[str]:
     nl = text.find("\n", pos, end)
     line = text[pos: nl if nl >= 0 else min(end, pos + 200)]
     return period_of(line) if "$" in line or re.search(_SYMBOLS, line) else None
+
+
+_LEAD_IN = re.compile(r"[ \t\u00a0]*(?:(?:up\s*to|from|circa|c\.|approx(?:\.|imately)?|starting\s+(?:at|from))[ \t\u00a0]*)?$", re.IGNORECASE)
+_TAIL = re.compile(r"[ \t\u00a0]*(?:(?:\+|plus\b|&)[^\n]{0,40})?", re.IGNORECASE)
+
+
+def _own_line(text: str, start: int, end: int) -> bool:
+    """Whether the figure is a line of its own, but for "up to"/"from" before it and what is
+    added after it ("\nUp to £48,500\n", "\n£60,000 + Bonuses\n"): a header line giving the pay."""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1
+    if line_start == 0 and start > 40:
+        return False
+    line_end = text.find("\n", end, end + 60)
+    if line_end < 0:
+        line_end = len(text) if len(text) - end <= 60 else -1
+    if line_end < 0:
+        return False
+    return bool(_LEAD_IN.fullmatch(text, line_start, start) and _TAIL.fullmatch(text, end, line_end))
 
 
 def _header_field(text: str, start: int, end: int) -> bool:
