@@ -405,6 +405,19 @@ def build_hn(data: Path) -> Iterator[dict]:
             yield {"id": f"hn-{rid}", "text": row["text"], "gold": labels[rid]}
 
 
+def build_skillspan(data: Path) -> Iterator[dict]:
+    """SkillSpan postings (job ads with names masked as ``<ORGANIZATION>``), gold labelled by
+    hand for 27 of them (``benchmarks/labels/skillspan.jsonl``, a seeded sample): the title
+    where the text states one, the employer as ``null`` where every mention of it is
+    masked (a company_absent figure), and the "Job type" / "Location options" fields.
+    """
+    labels = {row["id"]: row["gold"] for row in read_jsonl(ROOT / "benchmarks" / "labels" / "skillspan.jsonl")}
+    for row in read_jsonl(data / "skillspan.jsonl"):
+        rid = f"{row['source']}-{row['split']}-{row['idx']}"
+        if rid in labels:
+            yield {"id": f"skillspan-{rid}", "text": row["text_reconstructed"], "gold": labels[rid]}
+
+
 # -- main ---------------------------------------------------------------------------------
 
 def write(path: Path, records) -> int:
@@ -435,6 +448,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "glassdoor": write(out / "glassdoor.jsonl", build_glassdoor(data)),
         "la_city": write(out / "la_city.jsonl", build_la_city(data)),
         "hn": write(out / "hn.jsonl", build_hn(data)),
+        "skillspan": write(out / "skillspan.jsonl", build_skillspan(data)),
     }
     for name, builder in (("nhs", build_nhs), ("indeed", build_indeed)):
         pairs = list(builder(data))
