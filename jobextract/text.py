@@ -115,7 +115,7 @@ def _render(markup: str) -> str:
         out.walk(root)
     lines = out.finish()
     title = _title(tree)
-    if title and not (lines and _key(lines[0]).startswith(_key(title))):
+    if title and not (lines and _restates(title, lines[0])):
         lines[:0] = [title, ""] if lines else [title]
     return "\n".join(lines)
 
@@ -124,6 +124,19 @@ def _title(tree: Any) -> str:
     head = tree.head
     node = head.css_first("title") if head is not None else None
     return " ".join(node.text(deep=True).split()) if node is not None else ""
+
+
+def _restates(title: str, first: str) -> bool:
+    """Whether the page's first line says what its ``<title>`` says: it opens with the title,
+    or the title wraps it ("Job Application for <h1> at Acme"), and the title adds no line.
+
+    >>> _restates("Job Application for Data Engineer at Acme", "Data Engineer")
+    True
+    >>> _restates("Data Engineer - Austin, TX", "About us")
+    False
+    """
+    title, first = _key(title), _key(first)
+    return first.startswith(title) or (len(first) >= 8 and f" {first} " in f" {title} ")
 
 
 def _key(line: str) -> str:
