@@ -76,9 +76,12 @@ _SUBJECT_VERB = re.compile(
     r"(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|follows|"
     r"employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b")
 # "Company: Acme", "Employer - Acme Ltd", "CBS BUSINESS UNIT: CBS Interactive"
+# the field opens a line or a bar-separated part of one ("Title | Company: Adyen| San Francisco")
+# and its value runs to the line's end, a bar or the next field ("Company: Karma8 Location: Remote")
 _FIELD = re.compile(
-    rf"(?im)^[ \t*]*(?:company(?:[ \t]+name)?|employer|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
-    rf"[A-Z]+[ \t]+business[ \t]+unit|client)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<name>[^\n]{{2,80}})$"
+    r"(?im)(?:^|\|)[ \t*]*(?:company(?:[ \t]+name)?|employer|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
+    r"[A-Z]+[ \t]+business[ \t]+unit|client)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<name>[^\n|]{2,80}?)[ \t*]*"
+    r"(?=$|\||[ \t]+(?-i:[A-Z][a-z]{1,15})[ \t]*:)"
 )
 _WEAK = [
     re.compile(rf"(?P<name>{NAME})['’]s\b(?!\s+(?:degree|level|programme|program)\b)"),
@@ -88,7 +91,18 @@ _WEAK = [
     # "The Ads team of Amazon Ads", but as often "a team of Interaction Design experts"
     re.compile(rf"\bteam\s+of\s+(?P<name>{NAME})"),
 ]
+# the subject of a posting's opening sentence: "Aye Eye is building a privacy-first ...",
+# "SwingVision is the AI tennis & pickleball app ...", "PostHog makes dev tools ..."
+_OPENING_SUBJECT = re.compile(
+    rf"[ \t]*(?P<name>(?>{NAME}))[ \t]+(?:(?:is|are)[ \t]+(?:building|developing|creating|making)\b"
+    r"|(?:is|are)[ \t]+(?:the|an?)[ \t]+(?:[\w\-&]+,?[ \t]+){0,6}?(?:company|provider|firm|leader|organi[sz]ation|"
+    r"agency|start-?up|business|manufacturer|developer|platform|app|marketplace|consultancy|retailer|studio|lab)\b"
+    r"|builds|makes|develops|creates|designs|powers|helps|provides|offers|enables)[ \t]")
 _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
+# a name that another capitalised name follows in a list: "across Legal, Compliance and ..."
+_LIST_NEXT = re.compile(r"(?:,|[ \t]+(?:and|or|&))[ \t]+[A-Z]")
+# a plural of people ending a name: "a team of Googlers", "a team of Data Scientists"
+_PEOPLE = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ives)$")
 _SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(ACR)"
 
 # What must follow the name for each name-led regex to match. Such a regex tries every word
@@ -336,6 +350,10 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                     s, name = e - len(last), last
                 if weight < 3 and " " not in name and _opens_sentence(text, s):
                     continue  # "Assist customers ...": a capital that only opens a sentence
+                if regex is _WEAK[3] and _LIST_NEXT.match(text, e):
+                    continue  # "across Legal, Compliance and Go-to-Market": departments in a list
+                if regex is _WEAK[4] and _PEOPLE.search(name):
+                    continue  # "a team of User Experience Researchers", "a team of Googlers"
                 if regex is _STRONG[0] and _AT_PLACE.search(text, max(0, m.start() - 12), m.start() + 1):
                     continue  # "based at Priestly Wharf": a site, not the employer
                 strong_self = regex in _SELF_DESCRIBED and bool(_EMPLOYER_NOUN.search(m.group()))
@@ -373,8 +391,14 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if hits[_NAME_RUN, name] <= 2 or weight == 3.0:
             add(hit[0], name, weight)
     for s, e, name, weight in _title_line_companies(text):
-        # after a comma, "Google Marketing Solutions" is Google's where "Google" stands alone elsewhere
+        # after a comma, "Google Marketing Solutions" is Google's where "Google" stands alone elsewhere;
+        # a tail that stays whole is a team or a specialty ("Contracts Manager, Ads", "UX Engineer,
+        # Front End", "Head of Go-To-Market, Brazil") unless its ending makes it an organisation
+        tail = name
         name = _employer_of(text, name, followers if weight < 2 else None)
+        if (name and weight < 2 and name == _tidy(tail)
+                and _tidy(tail).split()[-1].lower().strip(".") not in _LEGAL_ENDINGS and not _LEGAL_AFTER.search(tail)):
+            continue
         if name and (name != team_name or weight >= 2):
             if weight >= 2:
                 self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
@@ -389,6 +413,13 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             s = m.start("name") + value.find(nm.group())
             self_described.add(name)
             add(s, name, 6.0)
+    opening = _OPENING_SUBJECT.match(text, 0, min(len(text), 400))
+    hit = _name_span(text, opening) if opening else None
+    if hit and not _title_or_place(hit[2]):
+        name = _employer_of(text, hit[2])
+        if name:
+            self_described.add(name)
+            add(hit[0], name, 3.0)
     header = _header_company(text)
     if header:
         s, e, name = header
@@ -404,6 +435,13 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if team_name and team_name.startswith(name + " ") and name not in self_described:
             score /= 3  # the first word of the team's name is more often a product than the employer
         own[name] = score
+    for name in [n for n in own if n.isupper() and 2 <= len(n) <= 8 and " " not in n and own[n] < 3]:
+        for m in re.finditer(rf"\({re.escape(name)}\)", text):
+            spelt = _SPELT_OUT.search(text, max(0, m.start() - _NAME_REACH), m.start())
+            hit = _name_span(text, spelt) if spelt else None
+            if hit and _abbreviates(name, hit[2]) and not _organisation_shaped(hit[2]):
+                del own[name]  # "Design of Experiment (DOE)": the acronym of a method, not an employer
+                break
     if not own:
         return None
     name = _best_of_families(text, own, where, self_described)
@@ -413,8 +451,21 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         spelt = _spelt_out(text, name)  # "PHE" where the text also writes "Public Health England"
         if spelt:
-            return spelt
+            if _organisation_shaped(spelt[2]) or own.get(name, 0.0) >= 3:
+                return spelt
+            return None  # "Design of Experiment (DOE)": the acronym of a method, not an employer
     return s, e, name
+
+
+def _organisation_shaped(name: str) -> bool:
+    """Whether a spelt-out acronym reads as an organisation: an institutional ending, or a
+    place that a national or regional body is named after.
+
+    >>> _organisation_shaped("Public Health England"), _organisation_shaped("Design of Experiment")
+    (True, False)
+    """
+    last = name.split()[-1]
+    return last.lower().strip(".") in _ORG_ENDINGS or _is_place(last)
 
 
 def _spelt_out(text: str, acronym: str) -> Optional[tuple[int, int, str]]:
@@ -616,6 +667,21 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
     return []
 
 
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,80})\]\([^()\s]{1,300}\)$")
+
+
+def _title_or_place(name: str) -> bool:
+    """Whether ``name`` reads as a job title or a place rather than a name.
+
+    >>> _title_or_place("Senior Engineer"), _title_or_place("Aye Eye")
+    (True, False)
+    """
+    from ..geo import parse_location
+    from .title import title_from_line
+
+    return bool(title_from_line(name, 0, len(name)) or parse_location(name))
+
+
 def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     r"""The first part of an opening "Company | Role | Location" line.
 
@@ -632,6 +698,9 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             continue
         a, b = parts[0]
         name = line[a:b].strip()
+        link = _MD_LINK.match(name)
+        if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
+            a, name = line.index(name, a) + 1, link.group(1).strip()
         if (line.count("|") == 1 and not title_from_line(line, *parts[1])
                 and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2):
             continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
@@ -669,7 +738,7 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
     while len(words) > 1 and words[-1] in divisions and not keep_unit:  # "Kodiak Robotics is a ... company"
         words = words[:-1]
     if (followers_of is not None and len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2
-            and words[0].lower() not in _GENERIC and words[-1].lower().strip(".") not in _ORG_ENDINGS):
+            and words[0].lower() not in _generic() and words[-1].lower().strip(".") not in _ORG_ENDINGS):
         # a weak mention whose first word also stands alone before other words ("Amazon and",
         # "Amazon Earth's Best Employer"): the first word is the employer
         followers = followers_of.of(words[0])
@@ -678,9 +747,9 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         if len(followers) >= 2 and standalone:
             words = words[:1]
     out = " ".join(words)
-    if out.lower() in _NOT_ORGS or len(out) < 2 or _is_job_term(out):
+    if out.lower() in _not_orgs() or len(out) < 2 or _is_job_term(out):
         return None
-    if all(w.lower().strip(".,") in _GENERIC or w.lower().strip(".,") in _ORG_ENDINGS for w in words):
+    if all(w.lower().strip(".,") in _generic() or w.lower().strip(".,") in _ORG_ENDINGS for w in words):
         return None
     if len(words) > 1 and words[-1].lower() in ("team", "teams"):
         return None  # "the AI/ML Team": a team is not the employer
@@ -752,15 +821,11 @@ class _Followers:
         return found
 
 
-# words that name a kind of organisation, not one: "the City's", "the Company is ..."
-_GENERIC = frozenset(
-    "city county state university college department company firm agency government district school "
-    "hospital trust council group team organization organisation institute center centre division bureau "
-    "office ministry board authority service services corporation business employer client "
-    "master masters bachelor bachelors associate doctor doctorate "
-    # what an "About ..." heading names when it names no organisation
-    "job role position opportunity us you post vacancy hiring candidate applicant person practice ward unit".split()
-)
-_NOT_ORGS = frozenset(
-    "i we you they he she it us u.s. u.s the our your this that a an ai ml uk st dr mr mrs".split()
-)
+def _generic() -> frozenset[str]:
+    """Words that name a kind of organisation, not one (``patterns/org_generic.jsonl``)."""
+    return lexicons.org_generic()
+
+
+def _not_orgs() -> frozenset[str]:
+    """Whole names that are no organisation (``patterns/org_not_names.jsonl``)."""
+    return lexicons.org_not_names()
