@@ -107,31 +107,40 @@ _SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(AC
 
 # What must follow the name for each name-led regex to match. Such a regex tries every word
 # of the text; :func:`_name_matches` runs it only just before where these endings stand.
+# Each ending opens with a literal word, so the engine skips straight to its first letters;
+# what must stand just before that word (a space, a blank, a word boundary) is checked by
+# ``_NEED_BEFORE`` (a leading ``\s`` or ``\b`` made the engine try every position).
 _NEEDS = {
-    _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
-    _STRONG[2]: re.compile(r"\s(?:(?:is|are)\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
-                           r"|seeks\b|(?:has|have)\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b)"),
-    _STRONG[4]: re.compile(r"\sdoes\s+not\s+discriminate\b"),
+    _STRONG[1]: re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
+    _STRONG[2]: re.compile(r"is\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+                           r"|are\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+                           r"|seeks\b|has\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"
+                           r"|have\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"),
+    _STRONG[4]: re.compile(r"does\s+not\s+discriminate\b"),
     _WEAK[0]: re.compile(r"['’]s\b"),
-    _WEAK[2]: re.compile(r"\s(?:customers|clients|employees|users|shoppers|members)\b"),
-    _NAME_TEAM: re.compile(r"[ \t](?:[Tt]eams?|TEAM)\b"),
+    _WEAK[2]: re.compile(r"(?:customers|clients|employees|users|shoppers|members)\b"),
+    _NAME_TEAM: re.compile(r"(?:[Tt]eams?|TEAM)\b"),
     _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
 _NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
 _NEEDS[_STRONG[5]] = re.compile(  # the whole tail: "is a" alone stands before too many names
-    r"\s(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
+    r"(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
     r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
     r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
     r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
 # A legal or institutional ending anywhere; a looser ending ("Elysium Healthcare", "Priory
 # Group") only where the name is the subject of what follows.
-_NEEDS[_NAME_RUN] = re.compile(
-    r"\b(?:Trust|Hospitals?|Hospice|Inc|Incorporated|LLC|Ltd|Limited|PLC|LLP|GmbH|Corp|Corporation|Company|CIC|"
-    r"University|Foundation|Society|Charity|Association|Council|Authority|Bank|Insurance|Holdings|Industries|Group)\b"
-    r"|\b(?:Healthcare|Health|Care|Clinic|Partnership|Services|Solutions|Systems|Technologies|Partners|"
-    r"Therapeutics|Pharmaceuticals|Pharma|Biosciences|Labs|Laboratories|Consulting|Associates)"
-    r"(?=(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|"
-    r"follows|employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b)")
+_LOOSE_SUBJECT = (r"(?=(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|"
+                  r"follows|employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b)")
+_NEEDS[_NAME_RUN] = re.compile("|".join(
+    [rf"{w}\b" for w in "Trust Hospitals? Hospice Inc Incorporated LLC Ltd Limited PLC LLP GmbH Corp Corporation Company CIC "
+     "University Foundation Society Charity Association Council Authority Bank Insurance Holdings Industries Group".split()]
+    + [w + _LOOSE_SUBJECT for w in "Healthcare Health Care Clinic Partnership Services Solutions Systems Technologies Partners "
+       "Therapeutics Pharmaceuticals Pharma Biosciences Labs Laboratories Consulting Associates".split()]))
+# what must stand just before an ending: whitespace ("space"), a space or tab ("blank") or a
+# non-word character ("word": a word boundary before the ending's first letter)
+_NEED_BEFORE = {_STRONG[1]: "space", _STRONG[2]: "space", _STRONG[4]: "space", _STRONG[5]: "space",
+                _WEAK[2]: "space", _NAME_TEAM: "blank", _NAME_RUN: "word"}
 _NAME_REACH = 160  # characters a name may take before its ending (10 words of a name)
 # The words that open each keyword-led regex, as a regex that opens with a literal in every
 # alternative, so the engine skips straight to them; the full regex is matched at each.
@@ -169,9 +178,17 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
     if need is None:
         yield from regex.finditer(text, start, end)
         return
+    before = _NEED_BEFORE.get(regex)
     windows: list[list[int]] = []
     for hit in need.finditer(text, start, end):
         q = hit.start()
+        if before == "word":
+            if q > 0 and (text[q - 1].isalnum() or text[q - 1] == "_"):
+                continue
+        elif before is not None:
+            if q <= start or not (text[q - 1] in " \t" if before == "blank" else text[q - 1].isspace()):
+                continue
+            q -= 1
         while q > start and text[q - 1].isspace():
             q -= 1
         a = max(start, q - _NAME_REACH)
