@@ -236,6 +236,12 @@ def org_not_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def org_departments() -> frozenset[str]:
+    """Lower-case department and function words ("legal", "sales", "payments")."""
+    return frozenset(r.word for r in load_jsonl("org_departments.jsonl", WordRule))
+
+
+@lru_cache(maxsize=None)
 def org_sites() -> frozenset[str]:
     """Words that end a site's name, not an employer's ("Badby Park", "Lincoln County Hospital")."""
     return frozenset(r.word for r in load_jsonl("org_sites.jsonl", WordRule))

@@ -768,6 +768,9 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         return None
     if all(w.lower().strip(".,") in _generic() or w.lower().strip(".,") in _ORG_ENDINGS for w in words):
         return None
+    departments = lexicons.org_departments()
+    if all(w.lower() in departments or w in ("and", "&", "of") for w in words):
+        return None  # "Legal", "Treasury", "Hardware and Display": a department, not an employer
     if len(words) > 1 and words[-1].lower() in ("team", "teams"):
         return None  # "the AI/ML Team": a team is not the employer
     if _NOT_A_NAME.search(words[0]) or any(_RUN_ON.search(w) for w in words) or words[-1].isdigit():
