@@ -224,6 +224,24 @@ def org_divisions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def org_generic() -> frozenset[str]:
+    """Lower-case words that name a kind of organisation, not one ("city", "company", "team")."""
+    return frozenset(r.word for r in load_jsonl("org_generic.jsonl", WordRule))
+
+
+@lru_cache(maxsize=None)
+def org_not_names() -> frozenset[str]:
+    """Lower-case whole names that are no organisation ("we", "uk", "emea")."""
+    return frozenset(r.word for r in load_jsonl("org_not_names.jsonl", WordRule))
+
+
+@lru_cache(maxsize=None)
+def org_departments() -> frozenset[str]:
+    """Lower-case department and function words ("legal", "sales", "payments")."""
+    return frozenset(r.word for r in load_jsonl("org_departments.jsonl", WordRule))
+
+
+@lru_cache(maxsize=None)
 def org_sites() -> frozenset[str]:
     """Words that end a site's name, not an employer's ("Badby Park", "Lincoln County Hospital")."""
     return frozenset(r.word for r in load_jsonl("org_sites.jsonl", WordRule))

@@ -76,9 +76,12 @@ _SUBJECT_VERB = re.compile(
     r"(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|follows|"
     r"employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b")
 # "Company: Acme", "Employer - Acme Ltd", "CBS BUSINESS UNIT: CBS Interactive"
+# the field opens a line or a bar-separated part of one ("Title | Company: Adyen| San Francisco")
+# and its value runs to the line's end, a bar or the next field ("Company: Karma8 Location: Remote")
 _FIELD = re.compile(
-    rf"(?im)^[ \t*]*(?:company(?:[ \t]+name)?|employer|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
-    rf"[A-Z]+[ \t]+business[ \t]+unit|client)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<name>[^\n]{{2,80}})$"
+    r"(?im)(?:^|\|)[ \t*]*(?:company(?:[ \t]+name)?|employer|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
+    r"[A-Z]+[ \t]+business[ \t]+unit|client)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<name>[^\n|]{2,80}?)[ \t*]*"
+    r"(?=$|\||[ \t]+(?-i:[A-Z][a-z]{1,15})[ \t]*:)"
 )
 _WEAK = [
     re.compile(rf"(?P<name>{NAME})['’]s\b(?!\s+(?:degree|level|programme|program)\b)"),
@@ -88,36 +91,56 @@ _WEAK = [
     # "The Ads team of Amazon Ads", but as often "a team of Interaction Design experts"
     re.compile(rf"\bteam\s+of\s+(?P<name>{NAME})"),
 ]
+# the subject of a posting's opening sentence: "Aye Eye is building a privacy-first ...",
+# "SwingVision is the AI tennis & pickleball app ...", "PostHog makes dev tools ..."
+_OPENING_SUBJECT = re.compile(
+    rf"[ \t]*(?P<name>(?>{NAME}))[ \t]+(?:(?:is|are)[ \t]+(?:building|developing|creating|making)\b"
+    r"|(?:is|are)[ \t]+(?:the|an?)[ \t]+(?:[\w\-&]+,?[ \t]+){0,6}?(?:company|provider|firm|leader|organi[sz]ation|"
+    r"agency|start-?up|business|manufacturer|developer|platform|app|marketplace|consultancy|retailer|studio|lab)\b"
+    r"|builds|makes|develops|creates|designs|powers|helps|provides|offers|enables)[ \t]")
 _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
+# a name that another capitalised name follows in a list: "across Legal, Compliance and ..."
+_LIST_NEXT = re.compile(r"(?:,|[ \t]+(?:and|or|&))[ \t]+[A-Z]")
+# a plural of people ending a name: "a team of Googlers", "a team of Data Scientists"
+_PEOPLE = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ives)$")
 _SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(ACR)"
 
 # What must follow the name for each name-led regex to match. Such a regex tries every word
 # of the text; :func:`_name_matches` runs it only just before where these endings stand.
+# Each ending opens with a literal word, so the engine skips straight to its first letters;
+# what must stand just before that word (a space, a blank, a word boundary) is checked by
+# ``_NEED_BEFORE`` (a leading ``\s`` or ``\b`` made the engine try every position).
 _NEEDS = {
-    _STRONG[1]: re.compile(r"\s(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
-    _STRONG[2]: re.compile(r"\s(?:(?:is|are)\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
-                           r"|seeks\b|(?:has|have)\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b)"),
-    _STRONG[4]: re.compile(r"\sdoes\s+not\s+discriminate\b"),
+    _STRONG[1]: re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
+    _STRONG[2]: re.compile(r"is\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+                           r"|are\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+                           r"|seeks\b|has\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"
+                           r"|have\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"),
+    _STRONG[4]: re.compile(r"does\s+not\s+discriminate\b"),
     _WEAK[0]: re.compile(r"['’]s\b"),
-    _WEAK[2]: re.compile(r"\s(?:customers|clients|employees|users|shoppers|members)\b"),
-    _NAME_TEAM: re.compile(r"[ \t](?:[Tt]eams?|TEAM)\b"),
+    _WEAK[2]: re.compile(r"(?:customers|clients|employees|users|shoppers|members)\b"),
+    _NAME_TEAM: re.compile(r"(?:[Tt]eams?|TEAM)\b"),
     _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
 _NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
 _NEEDS[_STRONG[5]] = re.compile(  # the whole tail: "is a" alone stands before too many names
-    r"\s(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
+    r"(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
     r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
     r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
     r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
 # A legal or institutional ending anywhere; a looser ending ("Elysium Healthcare", "Priory
 # Group") only where the name is the subject of what follows.
-_NEEDS[_NAME_RUN] = re.compile(
-    r"\b(?:Trust|Hospitals?|Hospice|Inc|Incorporated|LLC|Ltd|Limited|PLC|LLP|GmbH|Corp|Corporation|Company|CIC|"
-    r"University|Foundation|Society|Charity|Association|Council|Authority|Bank|Insurance|Holdings|Industries|Group)\b"
-    r"|\b(?:Healthcare|Health|Care|Clinic|Partnership|Services|Solutions|Systems|Technologies|Partners|"
-    r"Therapeutics|Pharmaceuticals|Pharma|Biosciences|Labs|Laboratories|Consulting|Associates)"
-    r"(?=(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|"
-    r"follows|employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b)")
+_LOOSE_SUBJECT = (r"(?=(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|"
+                  r"follows|employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b)")
+_NEEDS[_NAME_RUN] = re.compile("|".join(
+    [rf"{w}\b" for w in "Trust Hospitals? Hospice Inc Incorporated LLC Ltd Limited PLC LLP GmbH Corp Corporation Company CIC "
+     "University Foundation Society Charity Association Council Authority Bank Insurance Holdings Industries Group".split()]
+    + [w + _LOOSE_SUBJECT for w in "Healthcare Health Care Clinic Partnership Services Solutions Systems Technologies Partners "
+       "Therapeutics Pharmaceuticals Pharma Biosciences Labs Laboratories Consulting Associates".split()]))
+# what must stand just before an ending: whitespace ("space"), a space or tab ("blank") or a
+# non-word character ("word": a word boundary before the ending's first letter)
+_NEED_BEFORE = {_STRONG[1]: "space", _STRONG[2]: "space", _STRONG[4]: "space", _STRONG[5]: "space",
+                _WEAK[2]: "space", _NAME_TEAM: "blank", _NAME_RUN: "word"}
 _NAME_REACH = 160  # characters a name may take before its ending (10 words of a name)
 # The words that open each keyword-led regex, as a regex that opens with a literal in every
 # alternative, so the engine skips straight to them; the full regex is matched at each.
@@ -125,7 +148,7 @@ _LEADS = {
     _STRONG[0]: re.compile(r"At|at|Join|join"),
     _STRONG[3]: re.compile(r"team"),
     _WEAK[4]: re.compile(r"team"),
-    _WEAK[3]: re.compile(r"across|within|cross|throughout"),
+    _WEAK[3]: ("across", "within", "cross", "throughout"),  # words: found by str.find, faster than a regex
     _JOIN_TEAM: re.compile(r"part of|join"),
 }
 _LEADS[_STRONG[6]] = re.compile(r"(?m)^[ \t#*]*About")
@@ -144,9 +167,9 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
     lead = _LEADS.get(regex)
     if lead is not None:
         last = start
-        for hit in lead.finditer(text, start, end):
-            if hit.start() >= last:
-                m = regex.match(text, hit.start(), end)
+        for at in _lead_starts(lead, text, start, end):
+            if at >= last:
+                m = regex.match(text, at, end)
                 if m is not None:
                     last = m.end()
                     yield m
@@ -155,9 +178,17 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
     if need is None:
         yield from regex.finditer(text, start, end)
         return
+    before = _NEED_BEFORE.get(regex)
     windows: list[list[int]] = []
     for hit in need.finditer(text, start, end):
         q = hit.start()
+        if before == "word":
+            if q > 0 and (text[q - 1].isalnum() or text[q - 1] == "_"):
+                continue
+        elif before is not None:
+            if q <= start or not (text[q - 1] in " \t" if before == "blank" else text[q - 1].isspace()):
+                continue
+            q -= 1
         while q > start and text[q - 1].isspace():
             q -= 1
         a = max(start, q - _NAME_REACH)
@@ -172,6 +203,25 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
             if full is not None and full.start() >= last:
                 last = full.end()
                 yield full
+
+
+def _lead_starts(lead, text: str, start: int, end: int):
+    """Where a lead stands in ``text[start:end]``, in order: a regex's matches, or every place
+    one of a tuple of words stands (more places than a regex would give, "cross" inside
+    "across", but the full regex is matched at each).
+
+    >>> list(_lead_starts(("across", "cross"), "work across teams", 0, 17))
+    [5, 6]
+    """
+    if not isinstance(lead, tuple):
+        return [hit.start() for hit in lead.finditer(text, start, end)]
+    found = []
+    for word in lead:
+        at = text.find(word, start, end)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1, end)
+    return sorted(found)
 
 
 def _name_span(text: str, m: re.Match) -> Optional[tuple[int, int, str]]:
@@ -336,6 +386,10 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                     s, name = e - len(last), last
                 if weight < 3 and " " not in name and _opens_sentence(text, s):
                     continue  # "Assist customers ...": a capital that only opens a sentence
+                if regex is _WEAK[3] and _LIST_NEXT.match(text, e):
+                    continue  # "across Legal, Compliance and Go-to-Market": departments in a list
+                if regex is _WEAK[4] and _PEOPLE.search(name):
+                    continue  # "a team of User Experience Researchers", "a team of Googlers"
                 if regex is _STRONG[0] and _AT_PLACE.search(text, max(0, m.start() - 12), m.start() + 1):
                     continue  # "based at Priestly Wharf": a site, not the employer
                 strong_self = regex in _SELF_DESCRIBED and bool(_EMPLOYER_NOUN.search(m.group()))
@@ -373,8 +427,14 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if hits[_NAME_RUN, name] <= 2 or weight == 3.0:
             add(hit[0], name, weight)
     for s, e, name, weight in _title_line_companies(text):
-        # after a comma, "Google Marketing Solutions" is Google's where "Google" stands alone elsewhere
+        # after a comma, "Google Marketing Solutions" is Google's where "Google" stands alone elsewhere;
+        # a tail that stays whole is a team or a specialty ("Contracts Manager, Ads", "UX Engineer,
+        # Front End", "Head of Go-To-Market, Brazil") unless its ending makes it an organisation
+        tail = name
         name = _employer_of(text, name, followers if weight < 2 else None)
+        if (name and weight < 2 and name == _tidy(tail)
+                and _tidy(tail).split()[-1].lower().strip(".") not in _LEGAL_ENDINGS and not _LEGAL_AFTER.search(tail)):
+            continue
         if name and (name != team_name or weight >= 2):
             if weight >= 2:
                 self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
@@ -389,6 +449,13 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             s = m.start("name") + value.find(nm.group())
             self_described.add(name)
             add(s, name, 6.0)
+    opening = _OPENING_SUBJECT.match(text, 0, min(len(text), 400))
+    hit = _name_span(text, opening) if opening else None
+    if hit and not _title_or_place(hit[2]):
+        name = _employer_of(text, hit[2])
+        if name:
+            self_described.add(name)
+            add(hit[0], name, 3.0)
     header = _header_company(text)
     if header:
         s, e, name = header
@@ -404,6 +471,13 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if team_name and team_name.startswith(name + " ") and name not in self_described:
             score /= 3  # the first word of the team's name is more often a product than the employer
         own[name] = score
+    for name in [n for n in own if n.isupper() and 2 <= len(n) <= 8 and " " not in n and own[n] < 3]:
+        for m in re.finditer(rf"\({re.escape(name)}\)", text):
+            spelt = _SPELT_OUT.search(text, max(0, m.start() - _NAME_REACH), m.start())
+            hit = _name_span(text, spelt) if spelt else None
+            if hit and _abbreviates(name, hit[2]) and not _organisation_shaped(hit[2]):
+                del own[name]  # "Design of Experiment (DOE)": the acronym of a method, not an employer
+                break
     if not own:
         return None
     name = _best_of_families(text, own, where, self_described)
@@ -413,8 +487,21 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         spelt = _spelt_out(text, name)  # "PHE" where the text also writes "Public Health England"
         if spelt:
-            return spelt
+            if _organisation_shaped(spelt[2]) or own.get(name, 0.0) >= 3:
+                return spelt
+            return None  # "Design of Experiment (DOE)": the acronym of a method, not an employer
     return s, e, name
+
+
+def _organisation_shaped(name: str) -> bool:
+    """Whether a spelt-out acronym reads as an organisation: an institutional ending, or a
+    place that a national or regional body is named after.
+
+    >>> _organisation_shaped("Public Health England"), _organisation_shaped("Design of Experiment")
+    (True, False)
+    """
+    last = name.split()[-1]
+    return last.lower().strip(".") in _ORG_ENDINGS or _is_place(last)
 
 
 def _spelt_out(text: str, acronym: str) -> Optional[tuple[int, int, str]]:
@@ -616,6 +703,21 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
     return []
 
 
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,80})\]\([^()\s]{1,300}\)$")
+
+
+def _title_or_place(name: str) -> bool:
+    """Whether ``name`` reads as a job title or a place rather than a name.
+
+    >>> _title_or_place("Senior Engineer"), _title_or_place("Aye Eye")
+    (True, False)
+    """
+    from ..geo import parse_location
+    from .title import title_from_line
+
+    return bool(title_from_line(name, 0, len(name)) or parse_location(name))
+
+
 def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     r"""The first part of an opening "Company | Role | Location" line.
 
@@ -632,6 +734,9 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             continue
         a, b = parts[0]
         name = line[a:b].strip()
+        link = _MD_LINK.match(name)
+        if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
+            a, name = line.index(name, a) + 1, link.group(1).strip()
         if (line.count("|") == 1 and not title_from_line(line, *parts[1])
                 and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2):
             continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
@@ -669,7 +774,7 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
     while len(words) > 1 and words[-1] in divisions and not keep_unit:  # "Kodiak Robotics is a ... company"
         words = words[:-1]
     if (followers_of is not None and len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2
-            and words[0].lower() not in _GENERIC and words[-1].lower().strip(".") not in _ORG_ENDINGS):
+            and words[0].lower() not in _generic() and words[-1].lower().strip(".") not in _ORG_ENDINGS):
         # a weak mention whose first word also stands alone before other words ("Amazon and",
         # "Amazon Earth's Best Employer"): the first word is the employer
         followers = followers_of.of(words[0])
@@ -678,10 +783,13 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         if len(followers) >= 2 and standalone:
             words = words[:1]
     out = " ".join(words)
-    if out.lower() in _NOT_ORGS or len(out) < 2 or _is_job_term(out):
+    if out.lower() in _not_orgs() or len(out) < 2 or _is_job_term(out):
         return None
-    if all(w.lower().strip(".,") in _GENERIC or w.lower().strip(".,") in _ORG_ENDINGS for w in words):
+    if all(w.lower().strip(".,") in _generic() or w.lower().strip(".,") in _ORG_ENDINGS for w in words):
         return None
+    departments = lexicons.org_departments()
+    if all(w.lower() in departments or w in ("and", "&", "of") for w in words):
+        return None  # "Legal", "Treasury", "Hardware and Display": a department, not an employer
     if len(words) > 1 and words[-1].lower() in ("team", "teams"):
         return None  # "the AI/ML Team": a team is not the employer
     if _NOT_A_NAME.search(words[0]) or any(_RUN_ON.search(w) for w in words) or words[-1].isdigit():
@@ -752,15 +860,11 @@ class _Followers:
         return found
 
 
-# words that name a kind of organisation, not one: "the City's", "the Company is ..."
-_GENERIC = frozenset(
-    "city county state university college department company firm agency government district school "
-    "hospital trust council group team organization organisation institute center centre division bureau "
-    "office ministry board authority service services corporation business employer client "
-    "master masters bachelor bachelors associate doctor doctorate "
-    # what an "About ..." heading names when it names no organisation
-    "job role position opportunity us you post vacancy hiring candidate applicant person practice ward unit".split()
-)
-_NOT_ORGS = frozenset(
-    "i we you they he she it us u.s. u.s the our your this that a an ai ml uk st dr mr mrs".split()
-)
+def _generic() -> frozenset[str]:
+    """Words that name a kind of organisation, not one (``patterns/org_generic.jsonl``)."""
+    return lexicons.org_generic()
+
+
+def _not_orgs() -> frozenset[str]:
+    """Whole names that are no organisation (``patterns/org_not_names.jsonl``)."""
+    return lexicons.org_not_names()
