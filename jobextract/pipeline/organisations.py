@@ -413,6 +413,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if not legal and (len(words) < 2 or words[-1].lower().strip(".") not in _ORG_ENDINGS
                           or not words[-1][:1].isupper()):
             continue
+        if not legal and _FIELD_LABEL_AFTER.match(text, m.end()):
+            continue  # "Industry: Online Media Company size: 51-200": the ending opens a field's label
         hit = _name_span(text, m)
         if not hit or hit[2] == team_name:
             continue
@@ -802,6 +804,7 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
 _NOT_A_NAME = re.compile(r"^[\d/.:,]+(?:am|pm)?$")
 _RUN_ON = re.compile(r"\w\.[A-Z][a-z]")
 # the last word of a full organisation name: "Hampshire Hospitals NHS Foundation Trust", "Acme Inc."
+_FIELD_LABEL_AFTER = re.compile(r"[ \t]+[a-z]{2,20}[ \t]*[:：]")
 _ORG_ENDINGS = frozenset(
     "trust board hospital hospitals hospice group inc incorporated llc ltd limited plc llp lp gmbh ag sa bv "
     "co corp corporation company companies cic nhs university college institute foundation society charity "
