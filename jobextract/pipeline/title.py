@@ -20,6 +20,7 @@ Result: ``doc.spans["jobextract_title"]`` holds at most one span; its
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from spacy.language import Language
@@ -91,6 +92,13 @@ _SENTENCE_WORDS = frozenset("who to that which whose where will can is are join 
 # words that open a sentence, not a title line: "The Data Scientist will ...", "As a Data Analyst, you ..."
 _DETERMINERS = frozenset("the our a an this your we my as if you join are is".split())
 _CUE_REACH = 6000  # characters
+# the words a _CUE match opens with, lower-cased ("seek": seeking, seeks; "hir": hiring, hire)
+_CUE_WORDS = ("looking for", "searching for", "seek", "hir", "recruit", "as", "are you", "appoint", "opening",
+              "opportunity", "employ", "vacancy", "becom", "invited")
+# the words a _ROLE_NOUN or _SUBJECT match ends with
+_ROLE_WORDS = ("role", "position", "post", "vacancy", "opportunity", "job")
+_SUBJECT_WORDS = ("will", "is", "plays", "works", "reports", "supports", "serves", "provides", "leads", "position",
+                  "role", "shall", "must", "should")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
@@ -118,6 +126,7 @@ class TitleFinder:
             if hit and (best is None or (0, s) < best[0]):
                 best = ((0, hit[0]), *hit)
         headed = {h.start_char for h in doc.spans.get(HEADINGS_KEY, [])}
+        where_cues = None
         for n, (s, e) in enumerate(list(iter_lines(text, 0, min(len(text), 1500)))[:6]):
             # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
             if e - s > 70:
@@ -162,7 +171,9 @@ class TitleFinder:
                 if hit:
                     best = ((0.5, hit[0]), *hit)
             where = 1 if sec.label_ in _SEARCH_IN else 3  # prose before lists, lists last
-            for s, e, title, weaker in _cue_titles(text, sec.start_char, sec.end_char):
+            if where_cues is None:
+                where_cues = _Candidates(text)
+            for s, e, title, weaker in _cue_titles(text, sec.start_char, sec.end_char, where_cues):
                 rank = (where + weaker + (0 if title.split()[-1][:1].isupper() else 1), s)
                 if best is None or rank < best[0]:
                     best = (rank, s, e, title)
@@ -214,7 +225,65 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
     return None
 
 
-def _cue_titles(text: str, start: int, end: int):
+class _Candidates:
+    """Where in a text (its opening ``_CUE_REACH`` characters) the cue, role-noun and subject
+    regexes can match, found once a posting by ``str.find``: each regex is tried only there.
+
+    A ``_CUE`` match opens with one of ``_CUE_WORDS`` (in any case); a ``_ROLE_NOUN`` or
+    ``_SUBJECT`` match ends in one of its words after a capitalised word (or a ")"), so a
+    section with no such place is not searched. None where lower-casing moves offsets.
+    """
+
+    def __init__(self, text: str) -> None:
+        head = text[:_CUE_REACH]
+        lower = head.lower()
+        self.cues: Optional[list[int]] = None
+        if len(lower) == len(head):
+            found = set()
+            for word in _CUE_WORDS:
+                i = lower.find(word)
+                while i >= 0:
+                    found.add(i)
+                    i = lower.find(word, i + 1)
+            self.cues = sorted(found)
+        self.role_nouns = _after_capital(head, _ROLE_WORDS, ")")
+        self.subjects = _after_capital(head, _SUBJECT_WORDS, "")
+
+    @staticmethod
+    def within(found: Optional[list[int]], start: int, end: int) -> bool:
+        if found is None:
+            return True
+        i = bisect_left(found, start)
+        return i < len(found) and found[i] < end
+
+
+def _after_capital(text: str, words: tuple[str, ...], not_before: str) -> Optional[list[int]]:
+    """Offsets of ``words`` (whole words, after white space) that follow a word opening with
+    a capital or a ")" (unless ``not_before`` holds ")"): where a role noun or subject ends.
+    """
+    found = []
+    for word in words:
+        n = len(word)
+        i = text.find(word)
+        while i >= 0:
+            j = i + n
+            if i and text[i - 1].isspace() and not (j < len(text) and (text[j].isalnum() or text[j] == "_")):
+                k = i - 1
+                while k >= 0 and text[k].isspace():
+                    k -= 1
+                if k >= 0 and text[k] == ")" and not not_before:
+                    found.append(i)
+                else:
+                    while k >= 0 and (text[k].isalnum() or text[k] in "_-/&"):
+                        k -= 1
+                    if text[k + 1:k + 2].isupper():
+                        found.append(i)
+            i = text.find(word, i + 1)
+    found.sort()
+    return found
+
+
+def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = None):
     """Titles introduced by a cue ("looking for a", "As an") or named by their holders.
 
     Only the opening ``_CUE_REACH`` characters are searched: a posting names its role
@@ -223,7 +292,13 @@ def _cue_titles(text: str, start: int, end: int):
     end = min(end, _CUE_REACH)
     if start >= end:
         return
-    for m in _CUE.finditer(text, start, end):
+    if where is None:
+        where = _Candidates(text)
+    if where.cues is None:
+        matches = _CUE.finditer(text, start, end)
+    else:
+        matches = _cue_matches(text, start, end, where.cues)
+    for m in matches:
         at = m.start()
         if at and _NOT_AFTER.get(text[at], _NOT_AFTER_WORD).match(text, at - 1):
             continue  # inside a word ("overlooking", "has a")
@@ -233,15 +308,17 @@ def _cue_titles(text: str, start: int, end: int):
             # Apprentice" names a path: both weaker than a cue that names the post
             weaker = text[at] in "Bb" or (text[at] in "Aa" and text[at + 1:at + 3].lower() == "re")
             yield (*hit, 0.5 if weaker else 0)
-    for m in _ROLE_NOUN.finditer(text, start, end):
-        if _ends_in_head(m.group("t")):
-            yield m.start("t"), m.end("t"), m.group("t"), 0
-    for m in _SUBJECT.finditer(text, start, end):
-        at = m.start()
-        if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
-            continue  # "The X will ..." opens a sentence or a clause
-        if _ends_in_head(m.group("t")):
-            yield m.start("t"), m.end("t"), m.group("t"), 0
+    if where.within(where.role_nouns, start, end):
+        for m in _ROLE_NOUN.finditer(text, start, end):
+            if _ends_in_head(m.group("t")):
+                yield m.start("t"), m.end("t"), m.group("t"), 0
+    if where.within(where.subjects, start, end):
+        for m in _SUBJECT.finditer(text, start, end):
+            at = m.start()
+            if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
+                continue  # "The X will ..." opens a sentence or a clause
+            if _ends_in_head(m.group("t")):
+                yield m.start("t"), m.end("t"), m.group("t"), 0
     for r in _IN_THIS_ROLE.finditer(text, start, end):
         # only a sentence that opens with the holders names the role: match from its start
         i = max(start, r.start() - 300, *(text.rfind(c, start, r.start()) + 1 for c in ".!?\n"))
@@ -258,6 +335,18 @@ def _cue_titles(text: str, start: int, end: int):
             s = m.end("t") - len(" ".join(words))
             last = _singular(words[-1])
             yield s, m.end("t"), " ".join(words[:-1] + [last]), 0
+
+
+def _cue_matches(text: str, start: int, end: int, cues: list[int]):
+    """The matches ``_CUE.finditer(text, start, end)`` gives, tried at the candidates only."""
+    last = start
+    for at in cues[bisect_left(cues, start):bisect_left(cues, end)]:
+        if at < last:
+            continue
+        m = _CUE.match(text, at, end)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 def _head(word: str) -> Optional[str]:
