@@ -97,6 +97,7 @@ _SENTENCE_WORDS = frozenset("who to that which whose where will can is are join 
 # words that open a sentence, not a title line: "The Data Scientist will ...", "As a Data Analyst, you ..."
 _DETERMINERS = frozenset("the our a an this your we my as if you join are is".split())
 _CUE_REACH = 6000  # characters
+_MATCH_REACH = 400  # characters: the longest role-noun or subject match, and more
 # a list of open roles: its items' markers ("- ", "1. ", "2) ", ">> ", "// "), the line that
 # introduces it, and an item's link or pay
 _LIST_REACH = 4000  # characters
@@ -109,9 +110,11 @@ _LINK_OR_PAY = re.compile(r"https?://|[$£€][ \t]?\d|\b\d{2,3}k\b")
 _CUE_WORDS = ("looking for", "searching for", "seek", "hir", "recruit", "as", "are you", "appoint", "opening",
               "opportunity", "employ", "vacancy", "becom", "invited")
 # the words a _ROLE_NOUN or _SUBJECT match ends with
-_ROLE_WORDS = ("role", "position", "post", "vacancy", "opportunity", "job")
-_SUBJECT_WORDS = ("will", "is", "plays", "works", "reports", "supports", "serves", "provides", "leads", "position",
-                  "role", "shall", "must", "should")
+_ROLE_WORDS = frozenset(("role", "position", "post", "vacancy", "opportunity", "job"))
+_SUBJECT_WORDS = frozenset(("will", "is", "plays", "works", "reports", "supports", "serves", "provides", "leads",
+                            "position", "role", "shall", "must", "should"))
+_END_WORD = re.compile(r"\s(will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must"
+                       r"|should|post|vacancy|opportunity|job)\b")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
@@ -139,7 +142,7 @@ class TitleFinder:
             if hit and (best is None or (0, s) < best[0]):
                 best = ((0, hit[0]), *hit)
         headed = {h.start_char for h in doc.spans.get(HEADINGS_KEY, [])}
-        where_cues = None
+        prose = []  # (rank, start, end) of the sections a cue is searched in
         for n, (s, e) in enumerate(list(iter_lines(text, 0, min(len(text), 1500)))[:6]):
             # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
             # "Valis Insights | Full-time | Software Engineer | remote-first ...": a header of
@@ -188,13 +191,16 @@ class TitleFinder:
                 hit = _opening_title(text, sec.start_char, sec.end_char)
                 if hit:
                     best = ((0.5, hit[0]), *hit)
-            where = 1 if sec.label_ in _SEARCH_IN else 3  # prose before lists, lists last
-            if where_cues is None:
-                where_cues = _Candidates(text)
-            for s, e, title, weaker in _cue_titles(text, sec.start_char, sec.end_char, where_cues):
-                rank = (where + weaker + (0 if title.split()[-1][:1].isupper() else 1), s)
-                if best is None or rank < best[0]:
-                    best = (rank, s, e, title)
+            prose.append((1 if sec.label_ in _SEARCH_IN else 3, sec.start_char, sec.end_char))
+        # a title a cue introduces ranks 1 or more (prose before lists, lists last): searched
+        # for only where no header line, field or opening sentence has given one
+        if prose and (best is None or best[0][0] >= 1):
+            where_cues = _Candidates(text)
+            for where, start, end in prose:
+                for s, e, title, weaker in _cue_titles(text, start, end, where_cues):
+                    rank = (where + weaker + (0 if title.split()[-1][:1].isupper() else 1), s)
+                    if best is None or rank < best[0]:
+                        best = (rank, s, e, title)
         if best is None or best[0] > (0.45, 0):
             hit = _listed_title(text)
             if hit:
@@ -251,9 +257,9 @@ class _Candidates:
     """Where in a text (its opening ``_CUE_REACH`` characters) the cue, role-noun and subject
     regexes can match, found once a posting by ``str.find``: each regex is tried only there.
 
-    A ``_CUE`` match opens with one of ``_CUE_WORDS`` (in any case); a ``_ROLE_NOUN`` or
-    ``_SUBJECT`` match ends in one of its words after a capitalised word (or a ")"), so a
-    section with no such place is not searched. None where lower-casing moves offsets.
+    A ``_CUE`` match opens with one of ``_CUE_WORDS`` (in any case; ``cues`` is None where
+    lower-casing moves offsets); a ``_ROLE_NOUN`` or ``_SUBJECT`` match ends in one of its
+    words after a capitalised word (or a ")"), so it is searched for only before those.
     """
 
     def __init__(self, text: str) -> None:
@@ -268,41 +274,31 @@ class _Candidates:
                     found.add(i)
                     i = lower.find(word, i + 1)
             self.cues = sorted(found)
-        self.role_nouns = _after_capital(head, _ROLE_WORDS, ")")
-        self.subjects = _after_capital(head, _SUBJECT_WORDS, "")
-
-    @staticmethod
-    def within(found: Optional[list[int]], start: int, end: int) -> bool:
-        if found is None:
-            return True
-        i = bisect_left(found, start)
-        return i < len(found) and found[i] < end
+        self.role_nouns, self.subjects = _after_capital(head)
 
 
-def _after_capital(text: str, words: tuple[str, ...], not_before: str) -> Optional[list[int]]:
-    """Offsets of ``words`` (whole words, after white space) that follow a word opening with
-    a capital or a ")" (unless ``not_before`` holds ")"): where a role noun or subject ends.
+def _after_capital(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of ``_ROLE_WORDS`` and of ``_SUBJECT_WORDS`` (whole words after white space)
+    that follow a word opening with a capital (or, for a subject, a ")"): where a role noun
+    or a subject can end.
     """
-    found = []
-    for word in words:
-        n = len(word)
-        i = text.find(word)
-        while i >= 0:
-            j = i + n
-            if i and text[i - 1].isspace() and not (j < len(text) and (text[j].isalnum() or text[j] == "_")):
-                k = i - 1
-                while k >= 0 and text[k].isspace():
-                    k -= 1
-                if k >= 0 and text[k] == ")" and not not_before:
-                    found.append(i)
-                else:
-                    while k >= 0 and (text[k].isalnum() or text[k] in "_-/&"):
-                        k -= 1
-                    if text[k + 1:k + 2].isupper():
-                        found.append(i)
-            i = text.find(word, i + 1)
-    found.sort()
-    return found
+    roles, subjects = [], []
+    for m in _END_WORD.finditer(text):
+        k = m.start()
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k >= 0 and text[k] == ")":
+            if m.group(1) in _SUBJECT_WORDS:
+                subjects.append(m.start(1))
+            continue
+        while k >= 0 and (text[k].isalnum() or text[k] in "_-/&"):
+            k -= 1
+        if text[k + 1:k + 2].isupper():
+            if m.group(1) in _ROLE_WORDS:
+                roles.append(m.start(1))
+            if m.group(1) in _SUBJECT_WORDS:
+                subjects.append(m.start(1))
+    return roles, subjects
 
 
 def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = None):
@@ -330,17 +326,15 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
             # Apprentice" names a path: both weaker than a cue that names the post
             weaker = text[at] in "Bb" or (text[at] in "Aa" and text[at + 1:at + 3].lower() == "re")
             yield (*hit, 0.5 if weaker else 0)
-    if where.within(where.role_nouns, start, end):
-        for m in _ROLE_NOUN.finditer(text, start, end):
-            if _ends_in_head(m.group("t")):
-                yield m.start("t"), m.end("t"), m.group("t"), 0
-    if where.within(where.subjects, start, end):
-        for m in _SUBJECT.finditer(text, start, end):
-            at = m.start()
-            if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
-                continue  # "The X will ..." opens a sentence or a clause
-            if _ends_in_head(m.group("t")):
-                yield m.start("t"), m.end("t"), m.group("t"), 0
+    for m in _near(_ROLE_NOUN, text, start, end, where.role_nouns):
+        if _ends_in_head(m.group("t")):
+            yield m.start("t"), m.end("t"), m.group("t"), 0
+    for m in _near(_SUBJECT, text, start, end, where.subjects):
+        at = m.start()
+        if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
+            continue  # "The X will ..." opens a sentence or a clause
+        if _ends_in_head(m.group("t")):
+            yield m.start("t"), m.end("t"), m.group("t"), 0
     for r in _IN_THIS_ROLE.finditer(text, start, end):
         # only a sentence that opens with the holders names the role: match from its start
         i = max(start, r.start() - 300, *(text.rfind(c, start, r.start()) + 1 for c in ".!?\n"))
@@ -377,7 +371,8 @@ def _listed_title(text: str) -> Optional[tuple[int, int, str]]:
             continue
         mark = _LIST_MARK.match(text, s, e)
         # "We're expanding our team ... Our current openings include:": the line's close
-        after_intro, intro = intro, _ROLES_INTRO.search(text, max(s, e - 80), e) is not None
+        after_intro, intro = intro, ((text[e - 1] == ":" or e - s <= 14)  # (lines come trimmed)
+                                     and _ROLES_INTRO.search(text, max(s, e - 80), e) is not None)
         if mark is None and not after_intro:
             continue
         c = mark.end() if mark else s
@@ -395,6 +390,32 @@ def _listed_title(text: str) -> Optional[tuple[int, int, str]]:
             continue  # "1. Manager approval required ($500)": a sentence, not a role
         return hit
     return None
+
+
+def _near(rx: re.Pattern, text: str, start: int, end: int, ends: Optional[list[int]]):
+    """The matches ``rx.finditer(text, start, end)`` gives, where every match ends at one of
+    ``ends`` (the word it ends with): searched only in the ``_MATCH_REACH`` characters before
+    each, windows that overlap merged.
+    """
+    if ends is None:
+        yield from rx.finditer(text, start, end)
+        return
+    lo, hi = bisect_left(ends, start), bisect_left(ends, end)
+    last = start
+    i = lo
+    while i < hi:
+        a = max(last, ends[i] - _MATCH_REACH)
+        b = ends[i] + 16
+        while i + 1 < hi and ends[i + 1] - _MATCH_REACH <= b:
+            i += 1
+            b = ends[i] + 16
+        b = min(b, end)
+        while b < end and (text[b].isalnum() or text[b] == "_"):
+            b += 1  # a window ends between words
+        for m in rx.finditer(text, a, b):
+            last = m.end()
+            yield m
+        i += 1
 
 
 def _cue_matches(text: str, start: int, end: int, cues: list[int]):
