@@ -1,11 +1,13 @@
 """``jobextract_title``: the job title and the seniority it implies.
 
 Read from a header line that names a role ("Senior Data Engineer - Columbus, GA",
-"Google | Partner Engineer, Google Assistant": the first title stated, without its team,
-place or code), a field ("Job Title: Data Scientist", "Position Data Scientist Location
-Phoenix"), or from prose that introduces it: "We are looking for an accomplished Applied
-Scientist", "As a Data Scientist on our team", "We're hiring an Economist", "seeking to
-appoint a Consultant Neurologist". The title ends in a head noun from
+"Google | Partner Engineer, Google Assistant", "Acme | Video Engineer / Engineering Manager |
+Berlin | $150k": the first title stated, without its team, place or code), a field ("Job
+Title: Data Scientist", "Position Data Scientist Location Phoenix"), the first item of a
+list of open roles ("Hiring:\n- Head of Marketing: https://..."), or from prose that
+introduces it: "We are looking for an accomplished Applied Scientist", "As a Data Scientist
+on our team", "We're hiring an Economist", "seeking to appoint a Consultant Neurologist",
+"an opening in Huntsville, Alabama, for a Radar Data Analyst". The title ends in a head noun from
 ``patterns/title_heads.jsonl``; adjectives before it ("accomplished",
 ``patterns/title_descriptors.jsonl``) are dropped, seniority words kept.
 
@@ -41,12 +43,16 @@ TITLE_KEY = "jobextract_title"
 # (_NOT_AFTER).
 _ART = r"(?=\s+(?:an?|the|our)\s)"
 _AN = r"(?=\s+(?:an?|\d{1,2})\s)"
+# "an opening in Huntsville, Alabama, for a ...", "opportunity has arisen within Northern
+# Healthcare for a ...": the place or team between the cue and its "for"
+_WHERE = r"(?:,?\s+(?:in|within|at)\s[^.\n]{1,80}?)?"
 _CUE = re.compile(
     r"(?:[Ll](?i:ooking) for|[Ss](?:(?i:earching) for|(?i:eeking)|(?i:eeks)" + _ART + r")"
     r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)" + _ART + r")"
     r"|[Aa](?:s" + _ART + r"|(?i:re you)" + _AN + r"|(?i:ppoint)" + _ART + r")"
-    r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?\s+for" + _AN + r"|(?i:pening)\s+for" + _AN + r")"
-    r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
+    r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?"
+    + _WHERE + r"\s+for" + _AN + r"|(?i:pening)" + _WHERE + r"\s+for" + _AN + r")"
+    r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)" + _WHERE + r"\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
     + r"|[Ii](?i:nvited)\s+for" + _AN + r")"
     r"\s+(?:applications\s+for\s+)?(?:(?:an?|the|our|one|two|several|multiple|new|\d{1,2})\s+)?"
 )
