@@ -62,11 +62,12 @@ class WordRule(_Rule):
 
 
 class SeniorityRule(_Rule):
-    """A title word and the level it implies; the highest ``rank`` in a title wins."""
+    """A title word and the level it implies; the highest ``rank`` in a title wins. A
+    two-word title whose rank word names no level ("staff nurse") has level ``null``."""
 
     word: str
-    level: Literal["intern", "junior", "mid", "senior", "staff", "principal", "lead", "manager",
-                   "director", "executive"]
+    level: Optional[Literal["intern", "junior", "mid", "senior", "staff", "principal", "lead", "manager",
+                            "director", "executive"]]
     rank: int = Field(ge=0)
 
 

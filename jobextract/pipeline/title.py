@@ -1,11 +1,13 @@
 """``jobextract_title``: the job title and the seniority it implies.
 
 Read from a header line that names a role ("Senior Data Engineer - Columbus, GA",
-"Google | Partner Engineer, Google Assistant": the first title stated, without its team,
-place or code), a field ("Job Title: Data Scientist", "Position Data Scientist Location
-Phoenix"), or from prose that introduces it: "We are looking for an accomplished Applied
-Scientist", "As a Data Scientist on our team", "We're hiring an Economist", "seeking to
-appoint a Consultant Neurologist". The title ends in a head noun from
+"Google | Partner Engineer, Google Assistant", "Acme | Video Engineer / Engineering Manager |
+Berlin | $150k": the first title stated, without its team, place or code), a field ("Job
+Title: Data Scientist", "Position Data Scientist Location Phoenix"), the first item of a
+list of open roles ("Hiring:\n- Head of Marketing: https://..."), or from prose that
+introduces it: "We are looking for an accomplished Applied Scientist", "As a Data Scientist
+on our team", "We're hiring an Economist", "seeking to appoint a Consultant Neurologist",
+"an opening in Huntsville, Alabama, for a Radar Data Analyst". The title ends in a head noun from
 ``patterns/title_heads.jsonl``; adjectives before it ("accomplished",
 ``patterns/title_descriptors.jsonl``) are dropped, seniority words kept.
 
@@ -20,6 +22,8 @@ Result: ``doc.spans["jobextract_title"]`` holds at most one span; its
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import islice
 from typing import Optional
 
 from spacy.language import Language
@@ -39,12 +43,16 @@ TITLE_KEY = "jobextract_title"
 # (_NOT_AFTER).
 _ART = r"(?=\s+(?:an?|the|our)\s)"
 _AN = r"(?=\s+(?:an?|\d{1,2})\s)"
+# "an opening in Huntsville, Alabama, for a ...", "opportunity has arisen within Northern
+# Healthcare for a ...": the place or team between the cue and its "for"
+_WHERE = r"(?:,?\s+(?:in|within|at)\s[^.\n]{1,80}?)?"
 _CUE = re.compile(
     r"(?:[Ll](?i:ooking) for|[Ss](?:(?i:earching) for|(?i:eeking)|(?i:eeks)" + _ART + r")"
     r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)" + _ART + r")"
     r"|[Aa](?:s" + _ART + r"|(?i:re you)" + _AN + r"|(?i:ppoint)" + _ART + r")"
-    r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?\s+for" + _AN + r"|(?i:pening)\s+for" + _AN + r")"
-    r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
+    r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?"
+    + _WHERE + r"\s+for" + _AN + r"|(?i:pening)" + _WHERE + r"\s+for" + _AN + r")"
+    r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)" + _WHERE + r"\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
     + r"|[Ii](?i:nvited)\s+for" + _AN + r")"
     r"\s+(?:applications\s+for\s+)?(?:(?:an?|the|our|one|two|several|multiple|new|\d{1,2})\s+)?"
 )
@@ -79,6 +87,9 @@ _STOP = frozenset(
 )
 # "(Remote)" ends a title, an acronym inside one does not: "Employee Experience (EX) Insights Partner"
 _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*\||\s*\((?![A-Z]{2,6}\)[ \t]+[A-Z])")
+# "Video Engineer / Engineering Manager", "Cryptographic Engineer & Protocol Engineer": a
+# field naming several titles, each after " / " or " & " (the next opening with a capital)
+_SEVERAL = re.compile(r"[ \t]+(?:/|&)[ \t]+(?=[A-Z])")
 # "Stress Analyst II", "Engineer 2", "Biostatistician I (Jr)": a level after the head
 _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
@@ -86,11 +97,30 @@ _OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:
 # where a long header line's title ends: "Manager, Google Cloud. Google has an opening ..."
 _CLAUSE_END = re.compile(r"[,.;] ")
 _RUN_WORD = re.compile(r"\S+")
+_OF_SPLIT = re.compile(r"\s+(?:of|OF)\s+")
 _SMALL_WORDS = frozenset(("of", "and", "&", "for", "the", "in", "to"))
 _SENTENCE_WORDS = frozenset("who to that which whose where will can is are join we looking seeking have has".split())
 # words that open a sentence, not a title line: "The Data Scientist will ...", "As a Data Analyst, you ..."
 _DETERMINERS = frozenset("the our a an this your we my as if you join are is".split())
 _CUE_REACH = 6000  # characters
+_MATCH_REACH = 400  # characters: the longest role-noun or subject match, and more
+# a list of open roles: its items' markers ("- ", "1. ", "2) ", ">> ", "// "), the line that
+# introduces it, and an item's link or pay
+_LIST_REACH = 4000  # characters
+_LIST_MARK = re.compile(r"[ \t]*(?:[-*•>]{1,2}|//|\d{1,2}[.)])[ \t]+(?=[A-Z\d])")
+_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z]))?[*_]*")
+_ROLES_INTRO = re.compile(r"(?im)\b(?:hiring|openings|open (?:roles|positions)|roles|positions|vacancies)\b[^\n]{0,60}:[ \t]*$"
+                          r"|^[ \t]*open (?:roles|positions)[ \t]*$")
+_LINK_OR_PAY = re.compile(r"https?://|[$£€][ \t]?\d|\b\d{2,3}k\b")
+# the words a _CUE match opens with, lower-cased ("seek": seeking, seeks; "hir": hiring, hire)
+_CUE_WORDS = ("looking for", "searching for", "seek", "hir", "recruit", "as", "are you", "appoint", "opening",
+              "opportunity", "employ", "vacancy", "becom", "invited")
+# the words a _ROLE_NOUN or _SUBJECT match ends with
+_ROLE_WORDS = frozenset(("role", "position", "post", "vacancy", "opportunity", "job"))
+_SUBJECT_WORDS = frozenset(("will", "is", "plays", "works", "reports", "supports", "serves", "provides", "leads",
+                            "position", "role", "shall", "must", "should"))
+_END_WORD = re.compile(r"\s(will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must"
+                       r"|should|post|vacancy|opportunity|job)\b")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
@@ -118,13 +148,18 @@ class TitleFinder:
             if hit and (best is None or (0, s) < best[0]):
                 best = ((0, hit[0]), *hit)
         headed = {h.start_char for h in doc.spans.get(HEADINGS_KEY, [])}
+        prose = []  # (rank, start, end) of the sections a cue is searched in
         for n, (s, e) in enumerate(list(iter_lines(text, 0, min(len(text), 1500)))[:6]):
             # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
+            # "Valis Insights | Full-time | Software Engineer | remote-first ...": a header of
+            # fields, however long
+            piped = text.count(" | ", s, e) >= 2
             if e - s > 70:
-                stop = text.find(". ", s, e)  # a flattened page: "Google | Analyst. Minimum ..."
+                # a flattened page: "Google | Analyst. Minimum ..." (but "1. Account Executive | ...")
+                stop = text.find(". ", _LEAD.match(text, s, e).end(), e)
                 e = stop if stop >= 0 else e
             line = text[s:e]
-            if len(line) > 70 or line.endswith((".", ":", "?", "!")) or any(a <= s < b for a, b in located):
+            if (len(line) > 70 and not piped) or line.endswith((".", ":", "?", "!")) or any(a <= s < b for a, b in located):
                 continue
             hit = title_from_line(text, s, e)
             parts = place_parts(line)
@@ -137,12 +172,13 @@ class TitleFinder:
                 # "Band 5 Occupational Therapist Fixed Term 12 months": a title opens the line
                 rank = (0.4, s)
             elif (n == 0 and s not in headed and _title_case(line[:parts[0][1]])
-                  and len(line[:parts[0][1]].split()) <= 6
+                  and len(line[:parts[0][1]].split()) <= 6 and not piped
                   and (any(parse_location(line[a:b]) for a, b in parts[1:])
                        or (len(parts) == 1 and line.isupper()))):
                 # "Wellness Promoter - Dallas, TX" or "CARPET LAYER": a first line naming a
                 # role (with its place, or in capitals as bulletins write it), though no head
-                # noun we know ends it
+                # noun we know ends it; but "Stellar | Amsterdam | Onsite | €70-100k" is a
+                # header of fields, the first one the company
                 hit, rank = (s, s + parts[0][1], line[:parts[0][1]]), (4, s)
             else:
                 continue
@@ -161,11 +197,20 @@ class TitleFinder:
                 hit = _opening_title(text, sec.start_char, sec.end_char)
                 if hit:
                     best = ((0.5, hit[0]), *hit)
-            where = 1 if sec.label_ in _SEARCH_IN else 3  # prose before lists, lists last
-            for s, e, title, weaker in _cue_titles(text, sec.start_char, sec.end_char):
-                rank = (where + weaker + (0 if title.split()[-1][:1].isupper() else 1), s)
-                if best is None or rank < best[0]:
-                    best = (rank, s, e, title)
+            prose.append((1 if sec.label_ in _SEARCH_IN else 3, sec.start_char, sec.end_char))
+        # a title a cue introduces ranks 1 or more (prose before lists, lists last): searched
+        # for only where no header line, field or opening sentence has given one
+        if prose and (best is None or best[0][0] >= 1):
+            where_cues = _Candidates(text)
+            for where, start, end in prose:
+                for s, e, title, weaker in _cue_titles(text, start, end, where_cues):
+                    rank = (where + weaker + (0 if title.split()[-1][:1].isupper() else 1), s)
+                    if best is None or rank < best[0]:
+                        best = (rank, s, e, title)
+        if best is None or best[0] > (0.45, 0):
+            hit = _listed_title(text)
+            if hit:
+                best = ((0.45, hit[0]), *hit)
         spans = []
         if best is not None:
             _, s, e, title = best
@@ -214,7 +259,55 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
     return None
 
 
-def _cue_titles(text: str, start: int, end: int):
+class _Candidates:
+    """Where in a text (its opening ``_CUE_REACH`` characters) the cue, role-noun and subject
+    regexes can match, found once a posting by ``str.find``: each regex is tried only there.
+
+    A ``_CUE`` match opens with one of ``_CUE_WORDS`` (in any case; ``cues`` is None where
+    lower-casing moves offsets); a ``_ROLE_NOUN`` or ``_SUBJECT`` match ends in one of its
+    words after a capitalised word (or a ")"), so it is searched for only before those.
+    """
+
+    def __init__(self, text: str) -> None:
+        head = text[:_CUE_REACH]
+        lower = head.lower()
+        self.cues: Optional[list[int]] = None
+        if len(lower) == len(head):
+            found = set()
+            for word in _CUE_WORDS:
+                i = lower.find(word)
+                while i >= 0:
+                    found.add(i)
+                    i = lower.find(word, i + 1)
+            self.cues = sorted(found)
+        self.role_nouns, self.subjects = _after_capital(head)
+
+
+def _after_capital(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of ``_ROLE_WORDS`` and of ``_SUBJECT_WORDS`` (whole words after white space)
+    that follow a word opening with a capital (or, for a subject, a ")"): where a role noun
+    or a subject can end.
+    """
+    roles, subjects = [], []
+    for m in _END_WORD.finditer(text):
+        k = m.start()
+        while k >= 0 and text[k].isspace():
+            k -= 1
+        if k >= 0 and text[k] == ")":
+            if m.group(1) in _SUBJECT_WORDS:
+                subjects.append(m.start(1))
+            continue
+        while k >= 0 and (text[k].isalnum() or text[k] in "_-/&"):
+            k -= 1
+        if text[k + 1:k + 2].isupper():
+            if m.group(1) in _ROLE_WORDS:
+                roles.append(m.start(1))
+            if m.group(1) in _SUBJECT_WORDS:
+                subjects.append(m.start(1))
+    return roles, subjects
+
+
+def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = None):
     """Titles introduced by a cue ("looking for a", "As an") or named by their holders.
 
     Only the opening ``_CUE_REACH`` characters are searched: a posting names its role
@@ -223,7 +316,13 @@ def _cue_titles(text: str, start: int, end: int):
     end = min(end, _CUE_REACH)
     if start >= end:
         return
-    for m in _CUE.finditer(text, start, end):
+    if where is None:
+        where = _Candidates(text)
+    if where.cues is None:
+        matches = _CUE.finditer(text, start, end)
+    else:
+        matches = _cue_matches(text, start, end, where.cues)
+    for m in matches:
         at = m.start()
         if at and _NOT_AFTER.get(text[at], _NOT_AFTER_WORD).match(text, at - 1):
             continue  # inside a word ("overlooking", "has a")
@@ -233,10 +332,10 @@ def _cue_titles(text: str, start: int, end: int):
             # Apprentice" names a path: both weaker than a cue that names the post
             weaker = text[at] in "Bb" or (text[at] in "Aa" and text[at + 1:at + 3].lower() == "re")
             yield (*hit, 0.5 if weaker else 0)
-    for m in _ROLE_NOUN.finditer(text, start, end):
+    for m in _near(_ROLE_NOUN, text, start, end, where.role_nouns):
         if _ends_in_head(m.group("t")):
             yield m.start("t"), m.end("t"), m.group("t"), 0
-    for m in _SUBJECT.finditer(text, start, end):
+    for m in _near(_SUBJECT, text, start, end, where.subjects):
         at = m.start()
         if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
             continue  # "The X will ..." opens a sentence or a clause
@@ -258,6 +357,83 @@ def _cue_titles(text: str, start: int, end: int):
             s = m.end("t") - len(" ".join(words))
             last = _singular(words[-1])
             yield s, m.end("t"), " ".join(words[:-1] + [last]), 0
+
+
+def _listed_title(text: str) -> Optional[tuple[int, int, str]]:
+    """The first role of a list of open roles: an item after a line that introduces them
+    ("Hiring:", "Our current openings include:", "We're hiring for 3 roles ...:"), or an item
+    that links to its posting or states its pay ("- Head of Marketing: https://...",
+    "1. Account Executive | 140k - 240k USD"). The title opens the item, in title case.
+
+    >>> t = "Hiring:\\n\\n>> Forward Deployed Engineer:\\n\\nhttps://jobs.example.com/1"
+    >>> _listed_title(t)
+    (12, 37, 'Forward Deployed Engineer')
+    >>> _listed_title("Benefits:\\n- Health insurance: https://example.com") is None
+    True
+    """
+    intro = False
+    for s, e in iter_lines(text, 0, min(len(text), _LIST_REACH)):
+        if s == e or text[s:e].isspace():
+            continue
+        mark = _LIST_MARK.match(text, s, e)
+        # "We're expanding our team ... Our current openings include:": the line's close
+        after_intro, intro = intro, ((text[e - 1] == ":" or e - s <= 14)  # (lines come trimmed)
+                                     and _ROLES_INTRO.search(text, max(s, e - 80), e) is not None)
+        if mark is None and not after_intro:
+            continue
+        c = mark.end() if mark else s
+        if not (after_intro or _LINK_OR_PAY.search(text, c, e)):
+            continue
+        stop = e - (text[e - 1] == ":")
+        words = list(islice(_RUN_WORD.finditer(text, c, stop), 6))
+        stop = words[-1].end() if words else stop  # "1) Senior Product Designer Own UX/UI for ..."
+        hit = title_from_line(text, c, stop)
+        if (hit is None or hit[0] != c or not _title_case(hit[2])
+                or not _ends_in_head(_OF_SPLIT.split(hit[2], 1)[0])):
+            continue
+        rest = text[hit[1]:stop].lstrip(" \t*_")
+        if rest and rest[0] not in ":|-–(," and not rest[0].isupper():
+            continue  # "1. Manager approval required ($500)": a sentence, not a role
+        return hit
+    return None
+
+
+def _near(rx: re.Pattern, text: str, start: int, end: int, ends: Optional[list[int]]):
+    """The matches ``rx.finditer(text, start, end)`` gives, where every match ends at one of
+    ``ends`` (the word it ends with): searched only in the ``_MATCH_REACH`` characters before
+    each, windows that overlap merged.
+    """
+    if ends is None:
+        yield from rx.finditer(text, start, end)
+        return
+    lo, hi = bisect_left(ends, start), bisect_left(ends, end)
+    last = start
+    i = lo
+    while i < hi:
+        a = max(last, ends[i] - _MATCH_REACH)
+        b = ends[i] + 16
+        while i + 1 < hi and ends[i + 1] - _MATCH_REACH <= b:
+            i += 1
+            b = ends[i] + 16
+        b = min(b, end)
+        while b < end and (text[b].isalnum() or text[b] == "_"):
+            b += 1  # a window ends between words
+        for m in rx.finditer(text, a, b):
+            last = m.end()
+            yield m
+        i += 1
+
+
+def _cue_matches(text: str, start: int, end: int, cues: list[int]):
+    """The matches ``_CUE.finditer(text, start, end)`` gives, tried at the candidates only."""
+    last = start
+    for at in cues[bisect_left(cues, start):bisect_left(cues, end)]:
+        if at < last:
+            continue
+        m = _CUE.match(text, at, end)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 def _head(word: str) -> Optional[str]:
@@ -365,8 +541,11 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     surface = text[s:e]
     parts = surface.split()
     parts[-1] = _singular(parts[-1])
-    if len(parts) == 1 and parts[0][:1].islower() and parts[0].lower() in lexicons.seniority():
-        return None  # "a global leader in ...", "Are you a leader who ...": a rank, no title
+    if len(parts) == 1 and parts[0][:1].islower() and (parts[0].lower() in lexicons.seniority()
+                                                        or parts[0] != surface):
+        # "a global leader in ...", "Are you a leader who ...": a rank, no title; "hiring
+        # engineers across the stack": a kind of worker, no title
+        return None
     of = _OF_NAME.match(text, e, end)
     if of and parts[-1] == surface.split()[-1]:
         return s, of.end(), " ".join(parts) + text[e:of.end()]
@@ -384,50 +563,74 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
     (16, 38, 'Senior DevOps Engineer')
     """
     line = text[start:end]
-    lead = re.match(r"[#*_\s]*", line).end()  # Markdown: "# Senior Engineer", "**Nurse**"
+    # Markdown, a list marker: "# Senior Engineer", "**Nurse**", "- Senior Backend Engineer"
+    lead = _LEAD.match(line).end()
     for a, b in place_parts(line):
         a = max(a, lead)
         b = len(line[:b].rstrip("*_ "))
         if b <= a:
             continue
         colon = line.rfind(": ", a, b)
-        if colon >= 0:
-            a = colon + 2  # "HIRING: Nurse Practitioner", "Job Title: Data Scientist"
-        part = line[a:b]
-        cut = _SEPARATORS.search(part)
-        part = part[: cut.start()] if cut else part
-        slash = part.find("/ ")
-        if slash > 0 and not part[slash - 1].isspace() and _head(part[:slash].rsplit(None, 1)[-1]):
-            part = part[:slash]  # "Receptionist/ Administrator": the first title stated
-        comma = part.find(", ")
-        if (comma > 0 and _head(part[:comma].rsplit(None, 1)[-1])
-                and not all(w.lower().strip(".") in lexicons.seniority() for w in part[:comma].split())):
-            # "Partner Engineer, Google Assistant": the first title stated; but a rank before
-            # a comma is part of the title ("Sr. Associate, Data Scientist")
-            part = part[:comma]
-        words = part.split()
-        leading = len(words) > 8
-        if leading:
-            part = _leading_title(part)
-            words = part.split()
-        if not words or len(words) > 8 or words[0].lower() in _DETERMINERS:
-            continue  # "The Data Scientist will ...": a sentence, not a title line
-        head_at = max((i for i, w in enumerate(words) if _head(w.strip(",."))), default=None)
-        if head_at is None:
-            continue
-        last = words[head_at]
-        e = a + part.find(last, len(" ".join(words[:head_at]))) + len(last)
-        of = _OF_NAME.match(line, e, a + len(part))
-        e = of.end() if of else e
-        level = _LEVEL.match(line, e, a + len(part))
-        e = level.end() if level else e
-        title = line[a:e].strip(" ,./")
-        if any(w in _SENTENCE_WORDS for w in title.split()):
-            continue  # "Buckinghamshire Healthcare are looking for General Nurses": a sentence
-        if leading and not _ends_in_head(title):
-            continue  # "Acme Health Partners is a leading ...": a name opening a long line
-        return start + a, start + a + len(title), title
+        # "HIRING: Nurse Practitioner", "Job Title: Data Scientist": the value after the colon;
+        # "Founding Engineer: Backend + Data": a title before it, when none stands after it
+        for a2, b2 in ((colon + 2, b), (a, colon)) if colon >= 0 else ((a, b),):
+            hit = _title_in_part(line, a2, b2)
+            if hit and a2 == a and colon >= 0 and (line[hit[1]:colon].strip()[:1] not in ("", ",", "(")
+                                                   or not _ends_in_head(_OF_SPLIT.split(hit[2], 1)[0])):
+                hit = None  # "Internship Opportunities for Students: Data ...": no title before it
+            if hit:
+                return start + hit[0], start + hit[1], hit[2]
     return None
+
+
+def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
+    """The title a field of a header line (``line[a:b]``) names, or None."""
+    part = line[a:b]
+    cut = _SEPARATORS.search(part)
+    part = part[: cut.start()] if cut else part
+    slash = part.find("/ ")
+    if slash > 0 and not part[slash - 1].isspace() and _head(part[:slash].rsplit(None, 1)[-1]):
+        part = part[:slash]  # "Receptionist/ Administrator": the first title stated
+    several = _SEVERAL.search(part)
+    if several and _head(part[:several.start()].rsplit(None, 1)[-1]):
+        # "Video Engineer / Engineering Manager", "Cryptographic Engineer & Protocol Engineer":
+        # the first title stated; but "Cloud & DevOps Engineer" is one title, and so are
+        # "Data Engineer / Scientist" (a lone head shares the words before it) and
+        # "Founding Principal / Staff Engineer" (ranks of one title)
+        before, after = part[:several.start()].split(), part[several.end():].split()
+        ranks = lexicons.seniority()
+        shared = len(after) == 1 and len(before) > 1 and _head(after[0].strip(",.")) is not None
+        rank_pair = before[-1].lower().strip(".") in ranks and after[0].lower().strip(".,") in ranks
+        if not (shared or rank_pair):
+            part = part[:several.start()]
+    comma = part.find(", ")
+    if (comma > 0 and _head(part[:comma].rsplit(None, 1)[-1])
+            and not all(w.lower().strip(".") in lexicons.seniority() for w in part[:comma].split())):
+        # "Partner Engineer, Google Assistant": the first title stated; but a rank before
+        # a comma is part of the title ("Sr. Associate, Data Scientist")
+        part = part[:comma]
+    words = part.split()
+    leading = len(words) > 8
+    if leading:
+        part = _leading_title(part)
+        words = part.split()
+    if not words or len(words) > 8 or words[0].lower() in _DETERMINERS:
+        return None  # "The Data Scientist will ...": a sentence, not a title line
+    head_at = max((i for i, w in enumerate(words) if _head(w.strip(",."))), default=None)
+    if head_at is None:
+        return None
+    last = words[head_at]
+    e = a + part.find(last, len(" ".join(words[:head_at]))) + len(last)
+    of = _OF_NAME.match(line, e, a + len(part))
+    e = of.end() if of else e
+    level = _LEVEL.match(line, e, a + len(part))
+    e = level.end() if level else e
+    title = line[a:e].strip(" ,./")
+    if any(w in _SENTENCE_WORDS for w in title.split()):
+        return None  # "Buckinghamshire Healthcare are looking for General Nurses": a sentence
+    if leading and not _ends_in_head(title):
+        return None  # "Acme Health Partners is a leading ...": a name opening a long line
+    return a, a + len(title), title
 
 
 def _leading_title(part: str) -> str:
@@ -455,11 +658,17 @@ def seniority_of(title: str) -> Optional[str]:
 
     >>> seniority_of("Senior Applied Science Manager"), seniority_of("Applied Scientist")
     ('manager', None)
+    >>> seniority_of("Staff Nurse"), seniority_of("Senior Staff Nurse"), seniority_of("Staff Scientist")
+    (None, 'senior', 'staff')
     """
     table = lexicons.seniority()
     words = re.findall(r"[a-z]+", title.lower())
-    found = [table[w] for w in words if w in table]
-    found += [table[f"{a} {b}"] for a, b in zip(words, words[1:]) if f"{a} {b}" in table]
+    pairs = [i for i, (a, b) in enumerate(zip(words, words[1:])) if f"{a} {b}" in table]
+    # a pair's words count only as the pair: "Staff Nurse" (a grade) names no "staff" level
+    inside = {j for i in pairs for j in (i, i + 1)}
+    found = [table[w] for i, w in enumerate(words) if w in table and i not in inside]
+    found += [table[f"{words[i]} {words[i + 1]}"] for i in pairs]
+    found = [r for r in found if r.level is not None]
     if not found:
         return None
     return max(found, key=lambda r: r.rank).level
