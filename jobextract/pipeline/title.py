@@ -229,7 +229,16 @@ def _title_case(line: str) -> bool:
     (True, False)
     """
     words = re.findall(r"[A-Za-z][\w'’\-]*", line)
-    return bool(words) and all(w[:1].isupper() or w in ("of", "and", "for", "the", "in", "to", "&") for w in words)
+    return bool(words) and all(_capitalised(w) or w in ("of", "and", "for", "the", "in", "to", "&") for w in words)
+
+
+def _capitalised(word: str) -> bool:
+    """A capitalised word, or a name written in camel case ("iOS", "eBay", "macOS").
+
+    >>> _capitalised("Developer"), _capitalised("iOS"), _capitalised("our")
+    (True, True, False)
+    """
+    return word[:1].isupper() or (word[:1].islower() and any(c.isupper() for c in word[1:]))
 
 
 def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, str]]:
@@ -254,7 +263,7 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
         e = comma if comma >= 0 else s + b
         hit = title_from_line(text, s + a, e)
         if hit and hit[1] == e and len(hit[2].split()) <= 8 and _ends_in_head(hit[2]) and all(
-                w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
+                _capitalised(w) or w[:1].isdigit() or w in ("of", "and", "&", "for", "the") for w in hit[2].split()):
             return hit
     return None
 
@@ -647,7 +656,7 @@ def _leading_title(part: str) -> str:
     end = 0
     for m in _RUN_WORD.finditer(part):
         w = m.group()
-        if not (w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS):
+        if not (_capitalised(w) or w[:1].isdigit() or w in _SMALL_WORDS):
             break
         end = m.end()
     return part[:end]
