@@ -24,6 +24,22 @@ anywhere else is not taken ("Reading" is a word too):
 ['Taunton']
 >>> places("Analyst\\nReading and writing reports is part of the job.")
 []
+
+In a header line of bar-separated fields, a field made of places and arrangement or
+employment-type words is read piece by piece; a field with anything else in it is not:
+
+>>> places("Verkada | Frontend Engineer | ONSITE Full-Time San Mateo CA")
+['San Mateo']
+>>> places("Pepr AI | pepr.ai | Onsite in San Francisco | Full-time")
+['San Francisco']
+>>> places("Form AI | Full-Stack AI Engineer (Contract) | REMOTE (US) / Austin | https://formai.build")
+[None, 'Austin']
+>>> places("SerpApi | Engineer | Python/Ruby/PHP/C#/Crystal | Austin, TX")
+['Austin']
+>>> places("Charted Sea | Platform Engineer | Full-time Location: Hong Kong https://chartedsea.com")
+['Hong Kong']
+>>> places("Location: Seattle OR Arlington, United States. Hybrid.")
+['Seattle', 'Arlington']
 """
 from __future__ import annotations
 
@@ -33,8 +49,11 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import country_code, is_site, parse_location, parse_remote, place_parts, region_code, town
+from ..geo import city_state, country_code, is_site, parse_location, parse_remote, place_parts, region_code, town
+from functools import lru_cache
+
 from ..layout import iter_lines, trim
+from ..lexicons import job_terms
 from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
@@ -42,7 +61,11 @@ LOCATIONS_KEY = "jobextract_locations"
 _FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?(?:locations?|base)[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$"
                     # "Location Bristol": no colon, a short capitalised value
                     r"|^[ \t]*(?-i:Location)[ \t]+(?P<bare>[A-Z][^\n]{1,40})$")
-_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*|\s+[-–](?=\S)")  # ... and "Leeds -Trust Wide"
+# ... and "Leeds -Trust Wide", "Seattle OR Arlington, United States" (not "Portland OR")
+_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*|\s+[-–](?=\S)|\s+OR\s+(?=[A-Z][a-z])")
+# "... | Full-time Location: Hong Kong https://...": a location field inside a line, up to a link or the next label
+_INLINE_FIELD = re.compile(r"\b(?:Location|LOCATION)s?[ \t]*:[ \t]*(?P<value>[^\n|:]{2,80}?)"
+                           r"(?=[ \t]+https?:|[ \t]+[A-Z][A-Za-z]{1,20}[ \t]?:|[ \t]*\||\.[ \t]|[ \t]*$|[ \t]*\n)")
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
 _PROSE = re.compile(
@@ -91,6 +114,7 @@ class LocationFinder:
         ranges: list[tuple[int, int]] = []
         alone: set[tuple[int, int]] = set()  # ranges where a town named alone is a location
         fields: set[tuple[int, int]] = set()  # values of a "Location:" field
+        preset: dict[tuple[int, int], dict] = {}  # places read from a field's pieces, with their value
         header_lines = [line for sec in doc.spans.get(SECTIONS_KEY, []) if sec.label_ == "header"
                         for line in iter_lines(text, sec.start_char, sec.end_char)]
         alone.update(header_lines)  # "Birmingham" on a line of its own under the title
@@ -104,20 +128,27 @@ class LocationFinder:
                 alone.add(parts[2])  # "Community charge nurse – Slough": a title and a town, nothing more
             if text.count("|", s, e) >= 2:  # "Staff Nurse | Surgical Ward | Band 5 | Harpenden | Full Time"
                 cuts = [i for i in range(s, e) if text[i] == "|"] + [e]
-                alone.update(trim(text, a + 1, b) for a, b in zip(cuts, cuts[1:]))
-        for m in _FIELD.finditer(text):
-            group = "value" if m.group("value") else "bare"
+                for a, b in zip(cuts, cuts[1:]):
+                    field = trim(text, a + 1, b)
+                    alone.add(field)
+                    _add_pieces(text, *field, ranges, preset)  # "ONSITE Full-Time San Mateo CA"
+        field_matches = [(m, "value" if m.group("value") else "bare") for m in _FIELD.finditer(text)]
+        if "ocation" in text or "OCATION" in text:
+            field_matches += [(m, "value") for m in _INLINE_FIELD.finditer(text)
+                              if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()]  # not at a line start
+        for m, group in field_matches:
             pos = m.start(group)
             value = m.group(group)
             dashed = re.search(r"\S[-–]\s", value)
             if dashed and parse_location(value[: dashed.start() + 1] + ", " + value[dashed.end():]):
                 ranges.append(trim(text, pos, m.end(group), chars=" \t.;"))  # "San Francisco, CA- United States"
             for part in _SPLIT.split(value):
-                idx = text.find(part, pos)
-                if part and idx >= 0:
+                idx = text.find(part, pos) if part else -1
+                if idx >= 0:
                     ranges.append(trim(text, idx, idx + len(part), chars=" \t.;"))
                     alone.add(ranges[-1])
                     fields.add(ranges[-1])
+                    _add_pieces(text, *ranges[-1], ranges, preset)  # "Location: Onsite in San Francisco"
                     pos = idx + len(part)
         for heading in doc.spans.get(HEADINGS_KEY, []):
             if _LOCATION_HEADING.match(heading.text.strip()):
@@ -149,8 +180,8 @@ class LocationFinder:
         prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
         for s, e in ranges + prose:
             raw = text[s:e]
-            value = (parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
-                     or _dashed_place(raw))
+            value = preset.get((s, e)) or (parse_location(raw) or parse_remote(raw)
+                                           or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw)) or _dashed_place(raw))
             label = _LABEL.match(raw) if value is None else None
             if label:  # "Site Name: USA - Massachusetts - Cambridge", "City: Omaha, Nebraska"
                 value = parse_location(raw[label.end():]) or _dashed_place(raw[label.end():])
@@ -176,6 +207,62 @@ class LocationFinder:
 
 
 _BAR = re.compile(r"\s*[|•·]\s*")
+
+
+@lru_cache(maxsize=1)
+def _field_words() -> re.Pattern[str]:
+    """What a header field holds besides its place: arrangement and employment-type values
+    (job_terms.jsonl), the words that join them to a place ("Onsite in", "US-based", "only"),
+    brackets and the marks that list places ("REMOTE (US) / Austin", "Atlanta or Remote")."""
+    terms = "|".join(r.regex for r in job_terms() if r.where == "value")
+    return re.compile(rf"(?i:\b(?:{terms}|in|at|from|based|only|ok|or|and)\b)|[-–](?i:based|only)\b|[()/&+:;]|\s[-–—]\s")
+
+
+def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> None:
+    """The places in a field that holds other words too: "Onsite in San Francisco",
+    "ONSITE Full-Time San Mateo CA", "REMOTE (US) / Austin", "Atlanta or Remote",
+    "Stockholm, Sweden (Hybrid)". The field is a place field only when every piece left
+    between those words is a known town (with its region or country), "City ST", or a
+    country named alone (a country-wide location): a title or a skill list is none.
+
+    >>> def pieces(field):
+    ...     out, preset = [], {}
+    ...     _add_pieces(field, 0, len(field), out, preset)
+    ...     return [(field[s:e], preset[(s, e)]["city"], preset[(s, e)]["country"]) for s, e in out]
+    >>> pieces("ONSITE Full-Time San Mateo CA"), pieces("Atlanta or Remote")
+    ([('San Mateo CA', 'San Mateo', 'US')], [('Atlanta', 'Atlanta', 'US')])
+    >>> pieces("REMOTE (US) / Austin"), pieces("Rust, Bevy, AI Image and Video"), pieces("Python/Ruby/C#/Crystal")
+    ([('US', None, 'US'), ('Austin', 'Austin', 'US')], [], [])
+    """
+    cuts = list(_field_words().finditer(text, start, end))
+    if not cuts or end - start > 120:
+        return
+    remote = any(c.group().lower().startswith(("remote", "fully", "100%")) for c in cuts)
+    bounds = [start] + [x for c in cuts for x in (c.start(), c.end())] + [end]
+    found = []
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        a, b = trim(text, a, b, chars=" \t,.;-–")
+        if not any(c.isalpha() for c in text[a:b]):
+            continue
+        if b - a < 2 or not text[a].isupper() or (a, b) == (start, end):
+            return  # a piece that is no place: "Python/Ruby/Crystal" is a skill list, not Crystal, MN
+        raw = text[a:b]
+        value = parse_location(raw)
+        if value is not None and town(value["city"]) is None:
+            value = None  # "EU, Switzerland, Norway": no town in it
+        value = value or city_state(raw)
+        country = country_code(raw) if value is None and (len(raw) > 3 or raw.isupper()) else None
+        if country:
+            known = town(raw)  # "Hong Kong", "Singapore": a city that is its country
+            value = known if known and known["country"] == country else {
+                "city": None, "region": None, "country": country, "remote": remote}
+        value = value or town(raw)
+        if value is None:
+            return
+        found.append(((a, b), value))
+    for (a, b), value in found:
+        ranges.append((a, b))
+        preset[(a, b)] = value
 
 
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
