@@ -40,16 +40,26 @@ employment-type words is read piece by piece; a field with anything else in it i
 ['Hong Kong']
 >>> places("Location: Seattle OR Arlington, United States. Hybrid.")
 ['Seattle', 'Arlington']
+
+A list of towns after a cue ("offices in", "based in X/Y"), each a known town, up to the
+first item that is none:
+
+>>> places("Analyst\\nA firm with offices in Dallas, Denver, and New York. We value Reading.")
+['Dallas', 'Denver', 'New York']
+>>> places("Analyst\\nJoin our team in our Worcester, MA or Windsor, CT offices.")
+['Worcester', 'Windsor']
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import city_state, country_code, is_site, parse_location, parse_remote, place_parts, region_code, town
+from ..geo import (city_state, country_code, is_site, parse_location, parse_remote, place_city, place_parts, region_code,
+                   town)
 from functools import lru_cache
 
 from ..layout import iter_lines, trim
@@ -58,7 +68,7 @@ from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
-_FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?(?:locations?|base)[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$"
+_FIELD = re.compile(r"(?im)^[ \t]*(?:(?:job[ \t]+|work[ \t]+)?(?:locations?|base)|nearest[ \t]+major[ \t]+market)[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$"
                     # "Location Bristol": no colon, a short capitalised value
                     r"|^[ \t]*(?-i:Location)[ \t]+(?P<bare>[A-Z][^\n]{1,40})$")
 # ... and "Leeds -Trust Wide", "Seattle OR Arlington, United States" (not "Portland OR")
@@ -96,6 +106,11 @@ _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 # "Location" on a line of its own, its value on the next ("Location\n\nNew York")
 _LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
 # "Data Analyst (Cedar Rapids, IA)", "Headquarters (160 Elmgrove Park, Rochester, NY)": a place in brackets
+# "offices in Dallas, Denver, Houston, Chicago, and New York": a list of towns after a cue
+_LIST_CUE = re.compile(r"\b(?:offices|locations|sites|hubs|campuses|studios)[ \t]+(?:in|across)[ \t]+(?=[A-Z])")
+_LIST_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]*/[ \t]*|[ \t]+(?:and|or|&)[ \t]+)(?P<p>{_PLACE})")
+_FIRST_ITEM = re.compile(rf"(?P<p>{_PLACE})")
+_REGION_AFTER = re.compile(rf",[ \t]*({_PLACE})")  # "Worcester, MA or Windsor, CT"
 _BRACKETED = re.compile(r"\((?P<loc>[^()\n]{4,80})\)")
 
 
@@ -167,6 +182,9 @@ class LocationFinder:
             if e - s <= 40 and text[s].isupper() and "," in text[s:e] and text[e - 1] not in ".!?:":
                 ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
         prose, shaped = [], set()
+        prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
+        for m in _LIST_CUE.finditer(text):
+            _place_list(text, m.end(), ranges, preset, prefer, first=True)
         for m in _PROSE.finditer(text):
             group = m.lastgroup or "loc"
             site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
@@ -175,9 +193,10 @@ class LocationFinder:
             prose.append(trim(text, m.start(group), m.end(group), chars=" ."))
             if group in ("loc3", "loc4") or "," in m.group(group):  # not "Based in San Francisco, Seal empowers"
                 shaped.add(prose[-1])  # the "City, Region" shape is the evidence: it must parse whole
+            if group == "loc" and text.startswith(("/", " or "), m.end(group)):
+                _place_list(text, m.end(group), prose, preset, prefer)  # "based in Derby/Chesterfield/Leicester"
         spans, seen = [], set()
         prose_set = set(prose)
-        prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
         for s, e in ranges + prose:
             raw = text[s:e]
             value = preset.get((s, e)) or (parse_location(raw) or parse_remote(raw)
@@ -186,6 +205,8 @@ class LocationFinder:
             if label:  # "Site Name: USA - Massachusetts - Cambridge", "City: Omaha, Nebraska"
                 value = parse_location(raw[label.end():]) or _dashed_place(raw[label.end():])
                 s += label.end() if value else 0
+            if value is None and (s, e) in alone:
+                value = _spaced_place(raw)  # "USA MD Suitland", "NE > OMAHA > IMMANUEL"
             if value is None and ((s, e) in prose_set or (s, e) in alone):
                 s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields,
                                              heads=(s, e) in prose_set or (s, e) in fields, prefer=prefer)
@@ -279,6 +300,73 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m:
             pos = m.end()
     return out
+
+
+def _place_list(text: str, pos: int, ranges: list, preset: dict, prefer: Optional[str], first: bool = False) -> None:
+    """The known towns of a list that starts at ``pos`` ("Dallas, Denver, Houston, and New
+    York", "/Chesterfield/Leicester"), up to the first item that is no town; a state or
+    region after a town ("Washington, DC") is passed over."""
+    found = []
+    for _ in range(12):
+        m = (_FIRST_ITEM if first else _LIST_ITEM).match(text, pos)
+        first = False
+        if not m:
+            break
+        words = m.group("p").split()
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]  # "San Francisco's SOMA district"
+        for k in range(len(words), 0, -1):
+            value = town(" ".join(words[:k]), prefer)
+            if value is not None:
+                a = m.start("p")
+                b = a + len(" ".join(words[:k]))
+                region = _REGION_AFTER.match(text, b) if k == len(words) else None
+                if region and place_city(region.group(1)) is None:  # "Windsor, CT", not "London, New York"
+                    both = parse_location(text[a:region.end(1)])
+                    if both and (both["city"], both["country"]) == (value["city"], value["country"]):
+                        value, b, m = both, region.end(1), region
+                found.append(((a, b), value))
+                break
+        else:
+            if not (len(words) == 1 and (region_code("US", words[0]) or country_code(words[0]))):
+                break  # the list has ended ("Pittsburgh and Washington, DC" goes on past "DC")
+            k = len(words)
+        if k < len(words):
+            break  # "San Francisco Bay Area": the list ends with this town
+        pos = m.end()
+    counts = Counter(v["country"] for _, v in found)
+    common = counts.most_common(1)[0][0] if counts else None
+    for (a, b), value in found:
+        if prefer is None and value["country"] != common and value["region"] is None:
+            value = town(text[a:b], common) or value  # "offices in Santa Clara, San Francisco, Seattle": US towns
+        ranges.append((a, b))
+        preset[(a, b)] = value
+
+
+def _spaced_place(raw: str):
+    """A place field written without commas: "USA MD Suitland" (country, region, town) or
+    as a path, "NE > OMAHA > IMMANUEL" (region > town > site); the town must be known.
+
+    >>> _spaced_place("USA MD Suitland")["city"], _spaced_place("NE > OMAHA > IMMANUEL")["city"]
+    ('Suitland', 'OMAHA')
+    >>> _spaced_place("Senior Data Engineer"), _spaced_place("Jobs > Engineering > Data")
+    (None, None)
+    """
+    if ">" in raw:
+        parts = [p.strip() for p in raw.split(">")][:5]
+        for region, place in zip(parts, parts[1:]):
+            value = parse_location(f"{place}, {region}") if place and region else None
+            if value and town(value["city"]):
+                return value
+        return None
+    words = raw.split()
+    if not 3 <= len(words) <= 6:
+        return None
+    country = country_code(words[0])
+    if country is None or region_code(country, words[1]) is None:
+        return None
+    value = parse_location(f"{' '.join(words[2:])}, {words[1]}, {words[0]}")
+    return value if value and value["country"] == country and town(value["city"]) else None
 
 
 def _dashed_place(raw: str):
