@@ -362,6 +362,8 @@ def _parse_location(raw: str) -> Optional[dict]:
     United States", "London, UK", "Yerevan, Armenia"; postcodes are dropped; a British
     address gives its post town ("6 Sterne Road, Calmore, Totton SO40 2RZ" -> Totton).
     """
+    if len(raw) > 160:
+        return None  # a paragraph, not a place (the longest addresses run to ~100 characters)
     if "(" in raw:
         raw = _NOTE.sub("", raw)  # "Knoxville, TN (Required)"
     separated = " - " in raw or " – " in raw or " | " in raw or " — " in raw
@@ -373,8 +375,8 @@ def _parse_location(raw: str) -> Optional[dict]:
     cleaned = _UK_POSTCODE.sub("", _ZIP.sub("", raw)) if postcode or _HAS_DIGIT.search(raw) else raw
     parts = [p.strip() for p in cleaned.split(",")]
     parts = [p for p in parts if p]
-    if len(parts) >= 3 and any(any(c.isdigit() for c in p) for p in parts[:-2]):
-        parts = [p for p in parts if not any(c.isdigit() for c in p)][-3:]  # a street address
+    if len(parts) >= 3 and any(_HAS_DIGIT.search(p) for p in parts[:-2]):
+        parts = [p for p in parts if not _HAS_DIGIT.search(p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
     words = [w for p in parts for w in p.split()]

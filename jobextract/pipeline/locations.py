@@ -74,7 +74,7 @@ _FIELD = re.compile(r"(?im)^[ \t]*(?:(?:job[ \t]+|work[ \t]+)?(?:locations?|base
 # ... and "Leeds -Trust Wide", "Seattle OR Arlington, United States" (not "Portland OR")
 _SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*|\s+[-–](?=\S)|\s+OR\s+(?=[A-Z][a-z])")
 # "... | Full-time Location: Hong Kong https://...": a location field inside a line, up to a link or the next label
-_INLINE_FIELD = re.compile(r"\b(?:Location|LOCATION)s?[ \t]*:[ \t]*(?P<value>[^\n|:]{2,80}?)"
+_INLINE_FIELD = re.compile(r"L(?:ocation|OCATION)s?[ \t]*:[ \t]*(?P<value>[^\n|:]{2,80}?)"
                            r"(?=[ \t]+https?:|[ \t]+[A-Z][A-Za-z]{1,20}[ \t]?:|[ \t]*\||\.[ \t]|[ \t]*$|[ \t]*\n)")
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
@@ -107,7 +107,7 @@ _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 _LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
 # "Data Analyst (Cedar Rapids, IA)", "Headquarters (160 Elmgrove Park, Rochester, NY)": a place in brackets
 # "offices in Dallas, Denver, Houston, Chicago, and New York": a list of towns after a cue
-_LIST_CUE = re.compile(r"\b(?:offices|locations|sites|hubs|campuses|studios)[ \t]+(?:in|across)[ \t]+(?=[A-Z])")
+_LIST_CUE = re.compile(r"(?:offices|locations|sites|hubs|campuses|studios)[ \t]+(?:in|across)[ \t]+(?=[A-Z])")
 _LIST_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]*/[ \t]*|[ \t]+(?:and|or|&)[ \t]+)(?P<p>{_PLACE})")
 _FIRST_ITEM = re.compile(rf"(?P<p>{_PLACE})")
 _REGION_AFTER = re.compile(rf",[ \t]*({_PLACE})")  # "Worcester, MA or Windsor, CT"
@@ -150,7 +150,8 @@ class LocationFinder:
         field_matches = [(m, "value" if m.group("value") else "bare") for m in _FIELD.finditer(text)]
         if "ocation" in text or "OCATION" in text:
             field_matches += [(m, "value") for m in _INLINE_FIELD.finditer(text)
-                              if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()]  # not at a line start
+                              if m.start() and not text[m.start() - 1].isalnum()  # a word, not at a line start
+                              and text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()]
         for m, group in field_matches:
             pos = m.start(group)
             value = m.group(group)
@@ -183,8 +184,9 @@ class LocationFinder:
                 ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
         prose, shaped = [], set()
         prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
-        for m in _LIST_CUE.finditer(text):
-            _place_list(text, m.end(), ranges, preset, prefer, first=True)
+        for m in _LIST_CUE.finditer(text) if "s in " in text or "s across " in text else ():
+            if m.start() == 0 or not text[m.start() - 1].isalnum():  # a word: not "Subsites in"
+                _place_list(text, m.end(), ranges, preset, prefer, first=True)
         for m in _PROSE.finditer(text):
             group = m.lastgroup or "loc"
             site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
@@ -321,9 +323,10 @@ def _place_list(text: str, pos: int, ranges: list, preset: dict, prefer: Optiona
                 a = m.start("p")
                 b = a + len(" ".join(words[:k]))
                 region = _REGION_AFTER.match(text, b) if k == len(words) else None
-                if region and place_city(region.group(1)) is None:  # "Windsor, CT", not "London, New York"
+                # "Windsor, CT" (a state), not "London, New York" (a town) nor "Singapore, Brazil" (a country)
+                if region and place_city(region.group(1)) is None:
                     both = parse_location(text[a:region.end(1)])
-                    if both and (both["city"], both["country"]) == (value["city"], value["country"]):
+                    if both and both["city"] == value["city"] and (both["region"] or both["country"] == value["country"]):
                         value, b, m = both, region.end(1), region
                 found.append(((a, b), value))
                 break
@@ -352,6 +355,8 @@ def _spaced_place(raw: str):
     >>> _spaced_place("Senior Data Engineer"), _spaced_place("Jobs > Engineering > Data")
     (None, None)
     """
+    if len(raw) > 60 or "<" in raw:
+        return None
     if ">" in raw:
         parts = [p.strip() for p in raw.split(">")][:5]
         for region, place in zip(parts, parts[1:]):
