@@ -417,8 +417,8 @@ def _parse_location(raw: str) -> Optional[dict]:
             if city:
                 return {"city": city, "region": region_code(country, parts[-2]), "country": country}
         if country:
-            if len(parts) == 2 and country_code(parts[0]) and place_city(parts[0]) is None:
-                return None  # "Australia, Singapore": two countries, no town
+            if len(parts) == 2 and len(parts[0]) > 3 and country_code(parts[0]) and place_city(parts[0]) is None:
+                return None  # "Australia, Singapore": two countries, no town (not "MG, Brazil": a state)
             return {"city": parts[0], "region": None, "country": country}
         if state:
             return {"city": parts[0], "region": state, "country": "US"}
