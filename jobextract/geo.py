@@ -380,7 +380,7 @@ def _parse_location(raw: str) -> Optional[dict]:
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
     words = [w for p in parts for w in p.split()]
-    if any(w in ("OR", "AND") for p in parts for w in p.split()[:-1]):
+    if ("OR " in raw or "AND " in raw) and any(w in ("OR", "AND") for p in parts for w in p.split()[:-1]):
         return None  # "Seattle OR Arlington, United States": two places, read one by one
     if any(w[:1].islower() and w not in _PARTICLES for w in words):
         return None  # "We sell in London": a sentence, not a place
