@@ -179,7 +179,14 @@ def _cities() -> dict[str, tuple[str, str]]:
         key = _fold(c["name"])
         if key not in best or c["population"] > best[key][0]:
             best[key] = (c["population"], c["countrycode"], c["admin1code"])
-    return {k: (v[1], v[2]) for k, v in best.items()}
+    out = {k: (v[1], v[2]) for k, v in best.items()}
+    from .lexicons import WordRule, load_jsonl
+
+    for row in load_jsonl("city_short_names.jsonl", WordRule):  # "New York" is geonames' "New York City"
+        full = out.get(_fold(row.word + " city"))
+        if full:
+            out.setdefault(_fold(row.word), full)
+    return out
 
 
 def place_city(city: str) -> Optional[dict]:
@@ -247,6 +254,23 @@ def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
     if region and region[0] != value["country"]:
         return None
     return value
+
+
+def city_state(raw: str) -> Optional[dict]:
+    """A US city and its state code without a comma ("San Mateo CA"), read only where a
+    field says a place is written: the city must have a US namesake in the gazetteer.
+
+    >>> city_state("San Mateo CA"), city_state("Frontend Engineer CA"), city_state("Seattle")
+    ({'city': 'San Mateo', 'region': 'CA', 'country': 'US'}, None, None)
+    """
+    words = raw.split()
+    if not 2 <= len(words) <= 5 or len(words[-1]) != 2 or not words[-1].isupper():
+        return None
+    state = _us_states().get(words[-1].lower())
+    city = " ".join(words[:-1])
+    if state is None or "US" not in _namesakes().get(_fold(city), ()) or place_city(city) is None:
+        return None
+    return {"city": city, "region": state, "country": "US"}
 
 
 def city_country(city: str) -> Optional[str]:
@@ -338,6 +362,8 @@ def _parse_location(raw: str) -> Optional[dict]:
     United States", "London, UK", "Yerevan, Armenia"; postcodes are dropped; a British
     address gives its post town ("6 Sterne Road, Calmore, Totton SO40 2RZ" -> Totton).
     """
+    if len(raw) > 160:
+        return None  # a paragraph, not a place (the longest addresses run to ~100 characters)
     if "(" in raw:
         raw = _NOTE.sub("", raw)  # "Knoxville, TN (Required)"
     separated = " - " in raw or " – " in raw or " | " in raw or " — " in raw
@@ -349,11 +375,13 @@ def _parse_location(raw: str) -> Optional[dict]:
     cleaned = _UK_POSTCODE.sub("", _ZIP.sub("", raw)) if postcode or _HAS_DIGIT.search(raw) else raw
     parts = [p.strip() for p in cleaned.split(",")]
     parts = [p for p in parts if p]
-    if len(parts) >= 3 and any(any(c.isdigit() for c in p) for p in parts[:-2]):
-        parts = [p for p in parts if not any(c.isdigit() for c in p)][-3:]  # a street address
+    if len(parts) >= 3 and any(_HAS_DIGIT.search(p) for p in parts[:-2]):
+        parts = [p for p in parts if not _HAS_DIGIT.search(p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
     words = [w for p in parts for w in p.split()]
+    if ("OR " in raw or "AND " in raw) and any(w in ("OR", "AND") for p in parts for w in p.split()[:-1]):
+        return None  # "Seattle OR Arlington, United States": two places, read one by one
     if any(w[:1].islower() and w not in _PARTICLES for w in words):
         return None  # "We sell in London": a sentence, not a place
     if any(w[:1] in "-–" or w[-1:] in "-–" for w in words):
@@ -378,7 +406,10 @@ def _parse_location(raw: str) -> Optional[dict]:
                 return {"city": parts[-2], "region": None, "country": last}
             return {"city": parts[-2], "region": state, "country": "US"}
         first_state = _us_states().get(_fold(parts[0]))
-        if len(parts) == 2 and first_state and (len(parts[0]) == 2 or len(parts[0]) > 3) and place_city(parts[1]):
+        if state and first_state and len(parts) == 2 and place_city(parts[0]) is None:
+            return None  # "locations in Connecticut, New York and South Dakota": states, no town
+        known = place_city(parts[1]) if len(parts) == 2 and first_state else None
+        if known and (len(parts[0]) == 2 or len(parts[0]) > 3) and known["region"] in (None, first_state):
             return {"city": parts[1], "region": first_state, "country": "US"}  # "MO, Maryland Heights"
         country = country_code(last)
         if country and len(parts) >= 3:
@@ -386,6 +417,8 @@ def _parse_location(raw: str) -> Optional[dict]:
             if city:
                 return {"city": city, "region": region_code(country, parts[-2]), "country": country}
         if country:
+            if len(parts) == 2 and len(parts[0]) > 3 and country_code(parts[0]) and place_city(parts[0]) is None:
+                return None  # "Australia, Singapore": two countries, no town (not "MG, Brazil": a state)
             return {"city": parts[0], "region": None, "country": country}
         if state:
             return {"city": parts[0], "region": state, "country": "US"}

@@ -24,25 +24,58 @@ anywhere else is not taken ("Reading" is a word too):
 ['Taunton']
 >>> places("Analyst\\nReading and writing reports is part of the job.")
 []
+
+In a header line of bar-separated fields, a field made of places and arrangement or
+employment-type words is read piece by piece; a field with anything else in it is not:
+
+>>> places("Verkada | Frontend Engineer | ONSITE Full-Time San Mateo CA")
+['San Mateo']
+>>> places("Pepr AI | pepr.ai | Onsite in San Francisco | Full-time")
+['San Francisco']
+>>> places("Form AI | Full-Stack AI Engineer (Contract) | REMOTE (US) / Austin | https://formai.build")
+[None, 'Austin']
+>>> places("SerpApi | Engineer | Python/Ruby/PHP/C#/Crystal | Austin, TX")
+['Austin']
+>>> places("Charted Sea | Platform Engineer | Full-time Location: Hong Kong https://chartedsea.com")
+['Hong Kong']
+>>> places("Location: Seattle OR Arlington, United States. Hybrid.")
+['Seattle', 'Arlington']
+
+A list of towns after a cue ("offices in", "based in X/Y"), each a known town, up to the
+first item that is none:
+
+>>> places("Analyst\\nA firm with offices in Dallas, Denver, and New York. We value Reading.")
+['Dallas', 'Denver', 'New York']
+>>> places("Analyst\\nJoin our team in our Worcester, MA or Windsor, CT offices.")
+['Worcester', 'Windsor']
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Optional
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import country_code, is_site, parse_location, parse_remote, place_parts, region_code, town
+from ..geo import (city_state, country_code, is_site, parse_location, parse_remote, place_city, place_parts, region_code,
+                   town)
+from functools import lru_cache
+
 from ..layout import iter_lines, trim
+from ..lexicons import job_terms
 from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
-_FIELD = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+)?(?:locations?|base)[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$"
+_FIELD = re.compile(r"(?im)^[ \t]*(?:(?:job[ \t]+|work[ \t]+)?(?:locations?|base)|nearest[ \t]+major[ \t]+market)[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$"
                     # "Location Bristol": no colon, a short capitalised value
                     r"|^[ \t]*(?-i:Location)[ \t]+(?P<bare>[A-Z][^\n]{1,40})$")
-_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*|\s+[-–](?=\S)")  # ... and "Leeds -Trust Wide"
+# ... and "Leeds -Trust Wide", "Seattle OR Arlington, United States" (not "Portland OR")
+_SPLIT = re.compile(r"\s*(?:;|\||/|\bor\b)\s*|\s+[-–](?=\S)|\s+OR\s+(?=[A-Z][a-z])")
+# "... | Full-time Location: Hong Kong https://...": a location field inside a line, up to a link or the next label
+_INLINE_FIELD = re.compile(r"L(?:ocation|OCATION)s?[ \t]*:[ \t]*(?P<value>[^\n|:]{2,80}?)"
+                           r"(?=[ \t]+https?:|[ \t]+[A-Z][A-Za-z]{1,20}[ \t]?:|[ \t]*\||\.[ \t]|[ \t]*$|[ \t]*\n)")
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
 _PROSE = re.compile(
@@ -73,6 +106,11 @@ _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 # "Location" on a line of its own, its value on the next ("Location\n\nNew York")
 _LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
 # "Data Analyst (Cedar Rapids, IA)", "Headquarters (160 Elmgrove Park, Rochester, NY)": a place in brackets
+# "offices in Dallas, Denver, Houston, Chicago, and New York": a list of towns after a cue
+_LIST_CUE = re.compile(r"(?:offices|locations|sites|hubs|campuses|studios)[ \t]+(?:in|across)[ \t]+(?=[A-Z])")
+_LIST_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]*/[ \t]*|[ \t]+(?:and|or|&)[ \t]+)(?P<p>{_PLACE})")
+_FIRST_ITEM = re.compile(rf"(?P<p>{_PLACE})")
+_REGION_AFTER = re.compile(rf",[ \t]*({_PLACE})")  # "Worcester, MA or Windsor, CT"
 _BRACKETED = re.compile(r"\((?P<loc>[^()\n]{4,80})\)")
 
 
@@ -91,6 +129,7 @@ class LocationFinder:
         ranges: list[tuple[int, int]] = []
         alone: set[tuple[int, int]] = set()  # ranges where a town named alone is a location
         fields: set[tuple[int, int]] = set()  # values of a "Location:" field
+        preset: dict[tuple[int, int], dict] = {}  # places read from a field's pieces, with their value
         header_lines = [line for sec in doc.spans.get(SECTIONS_KEY, []) if sec.label_ == "header"
                         for line in iter_lines(text, sec.start_char, sec.end_char)]
         alone.update(header_lines)  # "Birmingham" on a line of its own under the title
@@ -104,20 +143,28 @@ class LocationFinder:
                 alone.add(parts[2])  # "Community charge nurse – Slough": a title and a town, nothing more
             if text.count("|", s, e) >= 2:  # "Staff Nurse | Surgical Ward | Band 5 | Harpenden | Full Time"
                 cuts = [i for i in range(s, e) if text[i] == "|"] + [e]
-                alone.update(trim(text, a + 1, b) for a, b in zip(cuts, cuts[1:]))
-        for m in _FIELD.finditer(text):
-            group = "value" if m.group("value") else "bare"
+                for a, b in zip(cuts, cuts[1:]):
+                    field = trim(text, a + 1, b)
+                    alone.add(field)
+                    _add_pieces(text, *field, ranges, preset)  # "ONSITE Full-Time San Mateo CA"
+        field_matches = [(m, "value" if m.group("value") else "bare") for m in _FIELD.finditer(text)]
+        if "ocation" in text or "OCATION" in text:
+            field_matches += [(m, "value") for m in _INLINE_FIELD.finditer(text)
+                              if m.start() and not text[m.start() - 1].isalnum()  # a word, not at a line start
+                              and text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()]
+        for m, group in field_matches:
             pos = m.start(group)
             value = m.group(group)
             dashed = re.search(r"\S[-–]\s", value)
             if dashed and parse_location(value[: dashed.start() + 1] + ", " + value[dashed.end():]):
                 ranges.append(trim(text, pos, m.end(group), chars=" \t.;"))  # "San Francisco, CA- United States"
             for part in _SPLIT.split(value):
-                idx = text.find(part, pos)
-                if part and idx >= 0:
+                idx = text.find(part, pos) if part else -1
+                if idx >= 0:
                     ranges.append(trim(text, idx, idx + len(part), chars=" \t.;"))
                     alone.add(ranges[-1])
                     fields.add(ranges[-1])
+                    _add_pieces(text, *ranges[-1], ranges, preset)  # "Location: Onsite in San Francisco"
                     pos = idx + len(part)
         for heading in doc.spans.get(HEADINGS_KEY, []):
             if _LOCATION_HEADING.match(heading.text.strip()):
@@ -136,6 +183,10 @@ class LocationFinder:
             if e - s <= 40 and text[s].isupper() and "," in text[s:e] and text[e - 1] not in ".!?:":
                 ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
         prose, shaped = [], set()
+        prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
+        for m in _LIST_CUE.finditer(text) if "s in " in text or "s across " in text else ():
+            if m.start() == 0 or not text[m.start() - 1].isalnum():  # a word: not "Subsites in"
+                _place_list(text, m.end(), ranges, preset, prefer, first=True)
         for m in _PROSE.finditer(text):
             group = m.lastgroup or "loc"
             site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
@@ -144,17 +195,20 @@ class LocationFinder:
             prose.append(trim(text, m.start(group), m.end(group), chars=" ."))
             if group in ("loc3", "loc4") or "," in m.group(group):  # not "Based in San Francisco, Seal empowers"
                 shaped.add(prose[-1])  # the "City, Region" shape is the evidence: it must parse whole
+            if group == "loc" and text.startswith(("/", " or "), m.end(group)):
+                _place_list(text, m.end(group), prose, preset, prefer)  # "based in Derby/Chesterfield/Leicester"
         spans, seen = [], set()
         prose_set = set(prose)
-        prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
         for s, e in ranges + prose:
             raw = text[s:e]
-            value = (parse_location(raw) or parse_remote(raw) or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw))
-                     or _dashed_place(raw))
+            value = preset.get((s, e)) or (parse_location(raw) or parse_remote(raw)
+                                           or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw)) or _dashed_place(raw))
             label = _LABEL.match(raw) if value is None else None
             if label:  # "Site Name: USA - Massachusetts - Cambridge", "City: Omaha, Nebraska"
                 value = parse_location(raw[label.end():]) or _dashed_place(raw[label.end():])
                 s += label.end() if value else 0
+            if value is None and (s, e) in alone:
+                value = _spaced_place(raw)  # "USA MD Suitland", "NE > OMAHA > IMMANUEL"
             if value is None and ((s, e) in prose_set or (s, e) in alone):
                 s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields,
                                              heads=(s, e) in prose_set or (s, e) in fields, prefer=prefer)
@@ -178,6 +232,62 @@ class LocationFinder:
 _BAR = re.compile(r"\s*[|•·]\s*")
 
 
+@lru_cache(maxsize=1)
+def _field_words() -> re.Pattern[str]:
+    """What a header field holds besides its place: arrangement and employment-type values
+    (job_terms.jsonl), the words that join them to a place ("Onsite in", "US-based", "only"),
+    brackets and the marks that list places ("REMOTE (US) / Austin", "Atlanta or Remote")."""
+    terms = "|".join(r.regex for r in job_terms() if r.where == "value")
+    return re.compile(rf"(?i:\b(?:{terms}|in|at|from|based|only|ok|or|and)\b)|[-–](?i:based|only)\b|[()/&+:;]|\s[-–—]\s")
+
+
+def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> None:
+    """The places in a field that holds other words too: "Onsite in San Francisco",
+    "ONSITE Full-Time San Mateo CA", "REMOTE (US) / Austin", "Atlanta or Remote",
+    "Stockholm, Sweden (Hybrid)". The field is a place field only when every piece left
+    between those words is a known town (with its region or country), "City ST", or a
+    country named alone (a country-wide location): a title or a skill list is none.
+
+    >>> def pieces(field):
+    ...     out, preset = [], {}
+    ...     _add_pieces(field, 0, len(field), out, preset)
+    ...     return [(field[s:e], preset[(s, e)]["city"], preset[(s, e)]["country"]) for s, e in out]
+    >>> pieces("ONSITE Full-Time San Mateo CA"), pieces("Atlanta or Remote")
+    ([('San Mateo CA', 'San Mateo', 'US')], [('Atlanta', 'Atlanta', 'US')])
+    >>> pieces("REMOTE (US) / Austin"), pieces("Rust, Bevy, AI Image and Video"), pieces("Python/Ruby/C#/Crystal")
+    ([('US', None, 'US'), ('Austin', 'Austin', 'US')], [], [])
+    """
+    cuts = list(_field_words().finditer(text, start, end))
+    if not cuts or end - start > 120:
+        return
+    remote = any(c.group().lower().startswith(("remote", "fully", "100%")) for c in cuts)
+    bounds = [start] + [x for c in cuts for x in (c.start(), c.end())] + [end]
+    found = []
+    for a, b in zip(bounds[::2], bounds[1::2]):
+        a, b = trim(text, a, b, chars=" \t,.;-–")
+        if not any(c.isalpha() for c in text[a:b]):
+            continue
+        if b - a < 2 or not text[a].isupper() or (a, b) == (start, end):
+            return  # a piece that is no place: "Python/Ruby/Crystal" is a skill list, not Crystal, MN
+        raw = text[a:b]
+        value = parse_location(raw)
+        if value is not None and town(value["city"]) is None:
+            value = None  # "EU, Switzerland, Norway": no town in it
+        value = value or city_state(raw)
+        country = country_code(raw) if value is None and (len(raw) > 3 or raw.isupper()) else None
+        if country:
+            known = town(raw)  # "Hong Kong", "Singapore": a city that is its country
+            value = known if known and known["country"] == country else {
+                "city": None, "region": None, "country": country, "remote": remote}
+        value = value or town(raw)
+        if value is None:
+            return
+        found.append(((a, b), value))
+    for (a, b), value in found:
+        ranges.append((a, b))
+        preset[(a, b)] = value
+
+
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A header line's parts, whole between bars first, then split at dashes too:
     "Engineer | Remote - US" gives "Engineer", "Remote - US", "Remote", "US"."""
@@ -192,6 +302,76 @@ def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m:
             pos = m.end()
     return out
+
+
+def _place_list(text: str, pos: int, ranges: list, preset: dict, prefer: Optional[str], first: bool = False) -> None:
+    """The known towns of a list that starts at ``pos`` ("Dallas, Denver, Houston, and New
+    York", "/Chesterfield/Leicester"), up to the first item that is no town; a state or
+    region after a town ("Washington, DC") is passed over."""
+    found = []
+    for _ in range(12):
+        m = (_FIRST_ITEM if first else _LIST_ITEM).match(text, pos)
+        first = False
+        if not m:
+            break
+        words = m.group("p").split()
+        if words[-1].endswith(("'s", "’s")):
+            words[-1] = words[-1][:-2]  # "San Francisco's SOMA district"
+        for k in range(len(words), 0, -1):
+            value = town(" ".join(words[:k]), prefer)
+            if value is not None:
+                a = m.start("p")
+                b = a + len(" ".join(words[:k]))
+                region = _REGION_AFTER.match(text, b) if k == len(words) else None
+                # "Windsor, CT" (a state), not "London, New York" (a town) nor "Singapore, Brazil" (a country)
+                if region and place_city(region.group(1)) is None:
+                    both = parse_location(text[a:region.end(1)])
+                    if both and both["city"] == value["city"] and (both["region"] or both["country"] == value["country"]):
+                        value, b, m = both, region.end(1), region
+                found.append(((a, b), value))
+                break
+        else:
+            if not (len(words) == 1 and (region_code("US", words[0]) or country_code(words[0]))):
+                break  # the list has ended ("Pittsburgh and Washington, DC" goes on past "DC")
+            k = len(words)
+        if k < len(words):
+            break  # "San Francisco Bay Area": the list ends with this town
+        pos = m.end()
+    counts = Counter(v["country"] for _, v in found)
+    common = counts.most_common(1)[0][0] if counts else None
+    for (a, b), value in found:
+        if prefer is None and value["country"] != common and value["region"] is None:
+            value = town(text[a:b], common) or value  # "offices in Santa Clara, San Francisco, Seattle": US towns
+        ranges.append((a, b))
+        preset[(a, b)] = value
+
+
+def _spaced_place(raw: str):
+    """A place field written without commas: "USA MD Suitland" (country, region, town) or
+    as a path, "NE > OMAHA > IMMANUEL" (region > town > site); the town must be known.
+
+    >>> _spaced_place("USA MD Suitland")["city"], _spaced_place("NE > OMAHA > IMMANUEL")["city"]
+    ('Suitland', 'OMAHA')
+    >>> _spaced_place("Senior Data Engineer"), _spaced_place("Jobs > Engineering > Data")
+    (None, None)
+    """
+    if len(raw) > 60 or "<" in raw:
+        return None
+    if ">" in raw:
+        parts = [p.strip() for p in raw.split(">")][:5]
+        for region, place in zip(parts, parts[1:]):
+            value = parse_location(f"{place}, {region}") if place and region else None
+            if value and town(value["city"]):
+                return value
+        return None
+    words = raw.split()
+    if not 3 <= len(words) <= 6:
+        return None
+    country = country_code(words[0])
+    if country is None or region_code(country, words[1]) is None:
+        return None
+    value = parse_location(f"{' '.join(words[2:])}, {words[1]}, {words[0]}")
+    return value if value and value["country"] == country and town(value["city"]) else None
 
 
 def _dashed_place(raw: str):
