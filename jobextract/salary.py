@@ -92,22 +92,29 @@ _PERIOD_FILLER = re.compile(
 )
 
 
+_SPACES = re.compile(r"[ \u00a0\u202f'’]")
+_MARKS = re.compile(r"[.,]")
+_DECIMAL = re.compile(r"[.,](\d{1,2})$")
+
+
 def to_number(num: str) -> float:
     """The value of a figure as written, whatever its separators.
 
     >>> to_number("23,247.92"), to_number("60.000"), to_number("12,50"), to_number("60 000")
     (23247.92, 60000.0, 12.5, 60000.0)
     """
-    num = re.sub(r"[ \u00a0\u202f'’]", "", num)
+    if num.isdigit():  # most figures: no mark at all
+        return float(num)
+    num = _SPACES.sub("", num)
     if "," in num and "." in num:  # both marks: the last one written is the decimal point
         mark = "." if num.rfind(".") > num.rfind(",") else ","
         if num.count(mark) == 1:
             whole, frac = num.split(mark)
-            return float(re.sub(r"[.,]", "", whole) + "." + frac)
-    decimal = re.search(r"[.,](\d{1,2})$", num)
+            return float(_MARKS.sub("", whole) + "." + frac)
+    decimal = _DECIMAL.search(num)
     if decimal:
-        return float(re.sub(r"[.,]", "", num[: decimal.start()]) + "." + decimal.group(1))
-    return float(re.sub(r"[.,]", "", num))
+        return float(_MARKS.sub("", num[: decimal.start()]) + "." + decimal.group(1))
+    return float(_MARKS.sub("", num))
 
 
 def period_of(text: str) -> Optional[str]:
@@ -278,6 +285,11 @@ def find_salaries(
         if len(group) == 2:
             lo = _scaled(first, last)
         currency = first.currency or last.currency
+        if currency is None and not pay_context and _PAY.search(text[max(floor, first.start - 30):first.start]) is None:
+            # the same as the test below, cheaper: the last 30 characters of the context
+            # before lie in these 30, after a boundary (no letter) where they are cut
+            floor = last.end
+            continue
         before = _context_before(text, first.start, floor)
         if currency is None and _ID_LABEL.search(before):
             floor = last.end  # "Class Code: 1777": an identifier
