@@ -16,7 +16,7 @@ Truth:
   (the export leaves out many a salary the text states). ``employment_type (unambiguous)``
   counts postings whose text states the export's type and no other (the export files most
   fixed-term and part-time posts as FULL_TIME).
-- LA City bulletins (``la_city_bulletins.jsonl``): the first range under ANNUAL SALARY
+- LA City bulletins (``la_city_bulletins.jsonl``): the first range under ANNUAL SALARY ("$65,250 to $ 83,290", "$103,841 and $108,482 (flat-rated)")
   (read by a plain regex here), and the open date from the file name (``MMDDYY``);
   ``date_valid_through (said)``: a closing date is given, counted where the APPLICATION
   DEADLINE section writes a date (many say only "may close without prior notice").
@@ -196,7 +196,7 @@ def _dates_in(text: str):
     return [d.date for d in find_dates(text)]
 
 
-_LA_SALARY = re.compile(r"ANNUAL\s+SALARY\s*\n\s*\$?([\d,]+)(?:\s*(?:to|-)\s*\$?([\d,]+))?")
+_LA_SALARY = re.compile(r"ANNUAL\s+SALARY\s*\n\s*\$?([\d,]+)(?:\s*(?:[Tt][Oo]|-|and)\s*\$?\s?([\d,]+))?")
 
 
 # a date with its year: the APPLICATION DEADLINE section of many bulletins gives none

@@ -51,9 +51,31 @@ _AFTER_TYPE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|\d|(?:o
 _LINE_AFTER = r"(?=[ \t]*(?:$|[|,;()\[\]\-–—•:.!]|\d|(?:posts?|roles?|positions?)\b))"
 _FIELD = re.compile(
     r"(?im)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee)"
-    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours|shifts?|arrangement|model|contract|locations?|workplace|time\s+type)"
+    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours(?:[ \t]+of[ \t]+work)?|shifts?|arrangement|model|contract|locations?|workplace|time\s+type|role|duration)"
     r"[ \t_*]*(?::|\||[ \t]?[-–][ \t])[ \t_*]*\n?[ \t]*(?P<value>[^\n]{1,100})"
 )
+
+
+# a field label inside a header line that writes several ("Company: Karma8 Location: Remote
+# (Moscow timezone) Type: Full-time Compensation: from $2500/month")
+_INLINE_LABEL = re.compile(
+    r"(?<![\w])(?:(?:job|employment|contract|work(?:ing)?|position)[ \t]+)?(?:type|location|workplace|arrangement|schedule)[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
+# where an inline field's value ends: the next label ("Compensation:"), a pipe or the line end
+_NEXT_LABEL = re.compile(r"[ \t]+[A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20})?[ \t]*:|\|")
+# what may follow a word that opens a field value or a header segment for it to be read as
+# that value when the word has other senses ("Remote (US)", "Remote in US & CAN", "REMOTE US",
+# "Hybrid OK"; not "Remote Sensing Analyst", "Hybrid Cloud Engineer", "Contract Manager")
+_OPEN_AFTER = re.compile(
+    r"[ \t]*(?:$|[|,;/()\[\]\-–—•:.!&+]|(?:in|from|within|across|anywhere|only|ok|okay|friendly|first|possible|available"
+    r"|options?|preferred|allowed|welcome|or|and|with|based|position|role|basis)\b)",
+    re.IGNORECASE,
+)
+# a line writing two fields or more ("Company: Karma8 Location: Remote ...")
+_LABELS = re.compile(r"(?:^|[ \t])[A-Z][A-Za-z]{1,20}:[^\n:]{1,100}[ \t][A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20})?:", re.MULTILINE)
+_OPEN_CAPS = re.compile(r"[ \t]+[A-Z]{2,4}\b")  # an abbreviation: "REMOTE US", "Onsite SF"
+_CHAIN_GAP = re.compile(r"[ \t,/&()+]*")
 
 
 def _compile(where: str) -> list[tuple[re.Pattern[str], lexicons.JobTermRule]]:
@@ -69,6 +91,13 @@ def _compile(where: str) -> list[tuple[re.Pattern[str], lexicons.JobTermRule]]:
 
 _WORDS = re.compile(r"\w+")
 _VALUES = _compile("value")
+# a value that opens a field or header segment: (pattern, rule, free) where ``free`` says
+# anything may follow it (full/part time, on-site, in person: words with no other sense)
+_OPENERS = [
+    (re.compile(rf"(?:{r.regex})(?![A-Za-z0-9])", re.IGNORECASE), r,
+     (r.field == "employment_type" and r.rank == 2) or r.value == "onsite")
+    for r in lexicons.job_terms() if r.where == "value"
+]
 _TYPE_RULES = [r for r in lexicons.job_terms() if r.where == "value" and r.field == "employment_type"]
 # a short line anywhere that opens with an employment type ("Part Time - 22.5 hours per week")
 _TYPE_LINE = re.compile(
@@ -96,6 +125,50 @@ def _scan(rules, text: str, start: int, end: int, strength: int) -> list[TermMat
             continue
         kept.append(t)
     return kept
+
+
+def _opening(text: str, pos: int, end: int, strength: int, place: int) -> list[TermMatch]:
+    """The values a field value or header segment opens with: "ONSITE Full-Time San Mateo CA",
+    "Full-time Location: Hong Kong", "Onsite in San Francisco"; one value after another
+    ("ONSITE (Hybrid OK), REMOTE (US)"), each where what follows allows it (see ``_OPEN_AFTER``)."""
+    out: list[TermMatch] = []
+    while pos < end:
+        pos = _CHAIN_GAP.match(text, pos, end).end()
+        best = None
+        for pattern, rule, free in _OPENERS:
+            m = pattern.match(text, pos, end)
+            if m is not None and (best is None or m.end() > best[0].end()):
+                best = (m, rule, free)
+        if best is None:
+            break
+        m, rule, free = best
+        if not (free or _OPEN_AFTER.match(text, m.end(), end) or _OPEN_CAPS.match(text, m.end(), end)
+                or any(p.match(text, _CHAIN_GAP.match(text, m.end(), end).end(), end) for p, _, _ in _OPENERS)):
+            break
+        out.append(TermMatch(rule.field, rule.value, strength, rule.rank, m.start(), m.end(), place))
+        pos = m.end()
+    return out
+
+
+def _merge(found: list[TermMatch], more: list[TermMatch]) -> None:
+    """Add to ``found`` the matches of ``more`` that start where none of its own does."""
+    seen = {(t.field, t.start) for t in found}
+    found.extend(t for t in more if (t.field, t.start) not in seen)
+
+
+def _inline_fields(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> list[TermMatch]:
+    """The values of the inline fields of the line ``text[s:e]`` (``fields`` gains their labels)."""
+    out: list[TermMatch] = []
+    for m in _INLINE_LABEL.finditer(text, s, e):
+        if any(a <= m.start() < b for a, b in fields):
+            continue
+        nxt = _NEXT_LABEL.search(text, m.end(), min(e, m.end() + 100))
+        value_end = nxt.start() if nxt is not None else min(e, m.end() + 100)
+        fields.append((m.start(), m.end()))
+        found = _scan(_VALUES, text, m.end(), value_end, 2)
+        _merge(found, _opening(text, m.end(), value_end, 2, m.end()))
+        out.extend(found)
+    return out
 
 
 def header_lines(text: str, header_end: int, *, first_lines: int = 3, max_words: int = 10) -> list[tuple[int, int]]:
@@ -134,10 +207,27 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
     fields = []
     for m in _FIELD.finditer(text):
         fields.append((m.start(), m.start("value")))  # the label: not a value itself
-        out.extend(_scan(_VALUES, text, m.start("value"), m.end("value"), 2))
+        found = _scan(_VALUES, text, m.start("value"), m.end("value"), 2)
+        _merge(found, _opening(text, m.start("value"), m.end("value"), 2, m.start("value")))
+        out.extend(found)
     heads = header_lines(text, header_end)
+    for s, e in header_lines(text, header_end, max_words=10_000):
+        if (s, e) in heads or _LABELS.search(text, s, e) is None:
+            continue  # a long header line: read only for inline fields, where it writes several
+        out.extend(_inline_fields(text, s, e, fields))
     for s, e in heads:
-        out.extend(t for t in _scan(_VALUES, text, s, e, 1) if not any(a <= t.start < b for a, b in fields))
+        inline = _inline_fields(text, s, e, fields)
+        found = [t for t in _scan(_VALUES, text, s, e, 1) if not any(a <= t.start < b for a, b in fields)]
+        if "|" in text[s:e]:
+            seg = s
+            while seg < e:
+                bar = text.find("|", seg, e)
+                seg_end = e if bar < 0 else bar
+                _merge(found, [t for t in _opening(text, seg, seg_end, 1, s)
+                               if not any(a <= t.start < b for a, b in fields)])
+                seg = seg_end + 1
+        _merge(inline, found)
+        out.extend(inline)
     for m in _TYPE_LINE.finditer(text, heads[-1][1] if heads else 0):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end

@@ -15,6 +15,7 @@ pattern compiled once.
 """
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left, bisect_right
 from typing import Iterator, Optional
@@ -65,8 +66,9 @@ def _words(items) -> Optional[frozenset[str]]:
     """Strings one of which every match of the parsed sequence ``items`` contains, or ``None``."""
     best: Optional[frozenset[str]] = None
 
-    def score(keys: frozenset[str]) -> tuple[bool, int]:
-        return keys.isdisjoint(_COMMON), min(map(len, keys))
+    def score(keys: frozenset[str]) -> tuple[bool, int, int]:
+        # fewer words to look for, when as long: "bank" over "join|member|through"
+        return keys.isdisjoint(_COMMON), min(map(len, keys)), -len(keys)
 
     def consider(keys: Optional[frozenset[str]]) -> None:
         nonlocal best
@@ -199,7 +201,9 @@ class KeyedScan:
     ``rules`` are ``(name, regex)``, the pattern ``prefix (?:(?P<name>regex)|...) suffix``.
     The text is cut at separators (".", ";", ...) that no match of the rules can hold, and
     only the pieces holding a word some alternative of a rule requires are searched: no
-    match can span a separator, and every match holds such a word. A rule that may hold
+    match can span a separator, and every match holds such a word. Each alternative is
+    compiled on its own and searched only in the pieces holding one of *its* words (a
+    sentence holding "bank" is not searched for "fully remote"). A rule that may hold
     a separator (or needs no word) is searched over the whole text, and its matches merged
     with the others as one alternation would take them: the earliest first, at one
     position the rule written first. So the matches are those of ``self.pattern``.
@@ -242,57 +246,67 @@ class KeyedScan:
         self._cut = compile_(cut)
         # a word holding another is found where that one is: only the shortest are looked for
         self._cut_words = sorted(w for w in cut_words if not any(v != w and v in w for v in cut_words))
+        # each alternative of a cut rule on its own, searched only in the pieces holding one
+        # of its words: (order, pattern, indices into _cut_words of the words that find it)
+        self._alts: list[tuple[tuple[int, int], re.Pattern[str], list[int]]] = []
+        for name, regex in cut:
+            for j, alt in enumerate(split_alternatives(regex)):
+                keys = required_words(alt) or frozenset()
+                found_by = sorted({i for i, v in enumerate(self._cut_words) for w in keys if v in w})
+                self._alts.append(((self._index[name], j), re.compile(f"{prefix}(?:(?P<{name}>{alt})){suffix}", flags),
+                                   found_by))
         self._whole = compile_(whole)
         self._whole_words = None if whole_always else sorted(whole_words)
         # where every whole rule's match starts with one of some words, it is tried only there
         starts = [leading_words(alt) for _, regex in whole for alt in split_alternatives(regex)]
         self._whole_starts = sorted(set().union(*starts)) if starts and all(starts) else None
 
-    def _pieces(self, text: str) -> list[tuple[int, int]]:
-        """The pieces between separators that hold a word some cut rule needs, in order."""
-        at = []
+    def _alt_source(self, text: str) -> Optional["_AltSource"]:
+        """The cut rules' matches: each alternative searched only in the pieces holding one
+        of its words (``None``: the text holds none)."""
         find = text.find
+        hits: list[list[int]] = []
         for w in self._cut_words:  # str.find: far faster than one regex of all the words
+            at = []
             i = find(w)
             while i >= 0:
                 at.append(i)
                 i = find(w, i + 1)
-        if not at:
-            return []
-        at.sort()
+            hits.append(at)
+        if not any(hits):
+            return None
         cuts = [m.start() for m in self._seps.finditer(text)]  # type: ignore[union-attr]
-        out: list[tuple[int, int]] = []
-        for pos in at:
-            if out and pos < out[-1][1]:
+        n = len(text)
+        state = []
+        for order, pattern, found_by in self._alts:
+            at = sorted({p for i in found_by for p in hits[i]}) if len(found_by) > 1 else (hits[found_by[0]] if found_by else [])
+            if not at:
                 continue
-            i = bisect_right(cuts, pos)
-            out.append((cuts[i - 1] + 1 if i else 0, cuts[i] if i < len(cuts) else len(text)))
-        return out
+            pieces: list[tuple[int, int]] = []
+            for q in at:
+                if pieces and q < pieces[-1][1]:
+                    continue
+                i = bisect_right(cuts, q)
+                pieces.append((cuts[i - 1] + 1 if i else 0, cuts[i] if i < len(cuts) else n))
+            state.append([order, pattern.search, pieces, 0])
+        return _AltSource(text, state)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        pieces = self._pieces(text) if self._cut is not None else []
+        src = self._alt_source(text) if self._cut is not None else None
         whole = self._whole
         if whole is not None and self._whole_words is not None and not any(w in text for w in self._whole_words):
             whole = None
         if whole is None:
-            for s, e in pieces:
-                yield from self._cut.finditer(text, s, e)  # type: ignore[union-attr]
+            if src is None:
+                return
+            a = src.peek(0)
+            while a is not None:
+                yield a
+                a = src.peek(a.end())
             return
-        if not pieces and self._whole_starts is None:
+        if src is None and self._whole_starts is None:
             yield from whole.finditer(text)
             return
-        k = 0
-
-        def next_cut(pos: int) -> Optional[re.Match[str]]:
-            nonlocal k
-            while k < len(pieces):
-                s, e = pieces[k]
-                if e > pos:
-                    m = self._cut.search(text, max(s, pos), e)  # type: ignore[union-attr]
-                    if m is not None:
-                        return m
-                k += 1
-            return None
 
         search_whole = whole.search
         if self._whole_starts is not None:
@@ -306,17 +320,58 @@ class KeyedScan:
                         return m
                 return None
 
-        pos = 0
-        a = next_cut(0)
+        a = src.peek(0) if src is not None else None
         b = search_whole(text, 0)
         while a is not None or b is not None:
-            if b is None or (a is not None and (a.start(), self._index[a.lastgroup]) < (b.start(), self._index[b.lastgroup])):
+            if b is None or (a is not None and (a.start(), src.order()) < (b.start(), (self._index[b.lastgroup], 0))):  # type: ignore[union-attr]
                 m = a
             else:
                 m = b
             yield m
             pos = m.end()
-            if a is not None and a.start() < pos:
-                a = next_cut(pos)
+            if a is not None:
+                a = src.peek(pos)  # type: ignore[union-attr]
             if b is not None and b.start() < pos:
                 b = search_whole(text, pos)
+
+
+class _AltSource:
+    """The earliest match at or after a position among alternatives searched apart, as one
+    alternation would take it: the earliest, then at one position the one written first."""
+
+    def __init__(self, text: str, state: list) -> None:
+        self.text = text
+        self.state = state  # [order, search, pieces, next piece]
+        self.heap: list = []
+        for idx, st in enumerate(state):
+            m = self._advance(st, 0)
+            if m is not None:
+                self.heap.append((m.start(), st[0], idx, m))
+        heapq.heapify(self.heap)
+
+    def _advance(self, st: list, pos: int) -> Optional[re.Match[str]]:
+        search, pieces, k = st[1], st[2], st[3]
+        text = self.text
+        while k < len(pieces):
+            s, e = pieces[k]
+            if e > pos:
+                m = search(text, s if s > pos else pos, e)
+                if m is not None:
+                    st[3] = k
+                    return m
+            k += 1
+        st[3] = k
+        return None
+
+    def peek(self, pos: int) -> Optional[re.Match[str]]:
+        """The first match starting at or after ``pos``, or ``None``."""
+        heap = self.heap
+        while heap and heap[0][0] < pos:
+            idx = heapq.heappop(heap)[2]
+            m = self._advance(self.state[idx], pos)
+            if m is not None:
+                heapq.heappush(heap, (m.start(), self.state[idx][0], idx, m))
+        return heap[0][3] if heap else None
+
+    def order(self) -> tuple[int, int]:
+        return self.heap[0][1]

@@ -61,6 +61,12 @@ _FIGURE = re.compile(
 )
 _CUR_TAIL = re.compile(rf"(?P<cur1>{_CUR_BEFORE})[ \u00a0]?(?:~|≈|c\.\s?|ca\.\s?)?$", re.IGNORECASE)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|‑|~|to|and|till|until|up\s+to|rising\s+to)\s*(?:(?:a|an)\s+)?$", re.IGNORECASE)
+# a note in brackets between the figures of a range, or a bracketed rise
+# ("£30,476.64(less than 2 years experience)- £35,586.76", "£19,737 (rising to £21,892 ...)")
+_RANGE_SEP_NOTE = re.compile(
+    r"\s*(?:\([^()\n]{1,60}\)\s*(?:-|–|—|‑|to)|\(\s*(?:rising\s+to|up\s+to|to))\s*$", re.IGNORECASE)
+# a label that makes the bare number after it an identifier ("Class Code: 1777", "Ref: 4567")
+_ID_LABEL = re.compile(r"(?:code|no\.?|number|ref(?:erence)?|id|#)[ \t]*:?[ \t]*$", re.IGNORECASE)
 _MIN_ONLY = re.compile(r"(?:from|starting(?:\s+(?:at|from))?|start(?:s|ing)?\s+at|minimum(?:\s+of)?|min\.?|at\s+least|over|above|in\s+excess\s+of)\s*:?\s*$", re.IGNORECASE)
 _MAX_ONLY = re.compile(r"(?:up\s*to|upto|maximum(?:\s+of)?|max\.?|not\s+(?:to\s+)?exceed(?:ing)?)\s*:?\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
@@ -68,7 +74,7 @@ _BOUNDARY = re.compile(r"\n|[.!?;](?=\s)|\|")
 _UNIT_AFTER = re.compile(
     r"[ \u00a0]*(?!(?:depending|dependent|doe|plus|per|pro|gross|basic|base|annual|annually|yearly|salary|to|and|or|with|a|an|p)\b)[a-z]",
 )
-_ADDITION = re.compile(r"\s*(?:\+|\bplus\b|&|\band\b|\bwith\b)", re.IGNORECASE)
+_ADDITION = re.compile(r"\s*(?:\+|\bplus\b|&|\band\b|\bwith\b|\binclusive\b|\bincluding\b|\bincl?\b)", re.IGNORECASE)
 _NOT_PAY_NUMBERS = re.compile(r"^(?:401|403|457)$")
 
 
@@ -86,17 +92,29 @@ _PERIOD_FILLER = re.compile(
 )
 
 
+_SPACES = re.compile(r"[ \u00a0\u202f'’]")
+_MARKS = re.compile(r"[.,]")
+_DECIMAL = re.compile(r"[.,](\d{1,2})$")
+
+
 def to_number(num: str) -> float:
     """The value of a figure as written, whatever its separators.
 
     >>> to_number("23,247.92"), to_number("60.000"), to_number("12,50"), to_number("60 000")
     (23247.92, 60000.0, 12.5, 60000.0)
     """
-    num = re.sub(r"[ \u00a0\u202f'’]", "", num)
-    decimal = re.search(r"[.,](\d{1,2})$", num)
+    if num.isdigit():  # most figures: no mark at all
+        return float(num)
+    num = _SPACES.sub("", num)
+    if "," in num and "." in num:  # both marks: the last one written is the decimal point
+        mark = "." if num.rfind(".") > num.rfind(",") else ","
+        if num.count(mark) == 1:
+            whole, frac = num.split(mark)
+            return float(_MARKS.sub("", whole) + "." + frac)
+    decimal = _DECIMAL.search(num)
     if decimal:
-        return float(re.sub(r"[.,]", "", num[: decimal.start()]) + "." + decimal.group(1))
-    return float(re.sub(r"[.,]", "", num))
+        return float(_MARKS.sub("", num[: decimal.start()]) + "." + decimal.group(1))
+    return float(_MARKS.sub("", num))
 
 
 def period_of(text: str) -> Optional[str]:
@@ -184,6 +202,10 @@ def _figures(text: str, start: int, end: int) -> list[_Fig]:
 
 def _scaled(first: _Fig, last: _Fig) -> float:
     """The low end of a range whose multiplier is written once: "$120-150k", "18-25 LPA"."""
+    if not first.mult and not last.mult and first.num.isdigit() and first.value < 1000 and last.value >= 10_000:
+        # the thousands written once: "£36 – 44,000"
+        if first.value * 1000 <= last.value <= first.value * 3000:
+            return first.value * 1000
     if first.mult or not last.mult:
         return first.value
     if last.mult == "k" and first.value < 1000:
@@ -241,7 +263,14 @@ def find_salaries(
             prev = groups[-1][0]
             sep = text[prev.end:f.start]
             lo_hi = sorted((_scaled(prev, f), f.value))
-            if _RANGE_SEP.match(sep) and not prev.plus and lo_hi[0] > 0 and lo_hi[1] / lo_hi[0] <= 20:
+            if (_RANGE_SEP.match(sep) or _RANGE_SEP_NOTE.match(sep)) and not prev.plus and lo_hi[0] > 0 and lo_hi[1] / lo_hi[0] <= 20:
+                groups[-1].append(f)
+                continue
+        if (len(groups) >= 2 and len(groups[-2]) == 1 and len(groups[-1]) == 1 and groups[-1][0].currency is None
+                and f.currency is not None and groups[-2][0].value > 0 and not groups[-2][0].plus):
+            prev = groups[-2][0]  # a bare number in the note between ("(less than 2 years experience)")
+            if _RANGE_SEP_NOTE.match(text, prev.end, f.start) and 1 <= f.value / prev.value <= 20:
+                groups.pop()
                 groups[-1].append(f)
                 continue
         groups.append([f])
@@ -256,7 +285,15 @@ def find_salaries(
         if len(group) == 2:
             lo = _scaled(first, last)
         currency = first.currency or last.currency
+        if currency is None and not pay_context and _PAY.search(text[max(floor, first.start - 30):first.start]) is None:
+            # the same as the test below, cheaper: the last 30 characters of the context
+            # before lie in these 30, after a boundary (no letter) where they are cut
+            floor = last.end
+            continue
         before = _context_before(text, first.start, floor)
+        if currency is None and _ID_LABEL.search(before):
+            floor = last.end  # "Class Code: 1777": an identifier
+            continue
         if currency is None and not pay_context and not _PAY.search(before[-30:]):
             floor = last.end  # a bare number needs a pay cue just before it (see below): none
             continue
@@ -321,7 +358,7 @@ def _period_later_on_line(text: str, pos: int, end: int) -> Optional[str]:
 
 
 _LEAD_IN = re.compile(r"[ \t\u00a0]*(?:(?:up\s*to|from|circa|c\.|approx(?:\.|imately)?|starting\s+(?:at|from))[ \t\u00a0]*)?$", re.IGNORECASE)
-_TAIL = re.compile(r"[ \t\u00a0]*(?:(?:\+|plus\b|&)[^\n]{0,40})?", re.IGNORECASE)
+_TAIL = re.compile(r"[ \t\u00a0]*(?:(?:\+|plus\b|&)[^\n]{0,40}|\d{1,2}(?:\.\d{1,2})?[ \t\u00a0]*(?:hours?|hrs)\b[^\n]{0,30})?", re.IGNORECASE)
 
 
 def _own_line(text: str, start: int, end: int) -> bool:

@@ -101,3 +101,27 @@ def test_same_output_in_another_process():
     out = subprocess.run([sys.executable, "-c", code], input=repr(texts), capture_output=True,
                          text=True, check=True).stdout
     assert json.loads(out) == here
+
+
+# words and separators the cue phrases are made of, so the pieces the scan keeps are varied
+_CUE_PIECES = st.sampled_from([
+    "full time", "Full-Time", "part time", "permanent", "bank", "join the bank", "remote", "hybrid", "on-site",
+    "fixed term", "contract", "internship", "closing date", "deadline", "posted", "applications accepted from",
+    "8 November 2020", "to", "1", "37.5", "hours per week", ". ", "; ", ": ", "| ", "\n", " ", ",", "(", ")", "a ",
+    "the ", "our ", "two ", "role", "post", "basis", "July 26, 2018", "p.m.", "n.a.",
+])
+_CUE_TEXTS = st.lists(_CUE_PIECES | st.text(max_size=8), max_size=40).map("".join)
+
+
+@FUZZ
+@given(_CUE_TEXTS)
+def test_keyed_scan_finds_what_the_whole_pattern_finds(text):
+    """:mod:`jobextract.prefilter`: the sentence-restricted search returns exactly the
+    matches (spans and rule names) of the whole alternation, on the text and lower-cased."""
+    from jobextract.dates import _cues
+    from jobextract.employment import _PHRASES
+
+    for scan in (_PHRASES, _cues()):
+        for t in (text, text.lower()):
+            got = [(m.span(), m.lastgroup) for m in scan.finditer(t)]
+            assert got == [(m.span(), m.lastgroup) for m in scan.pattern.finditer(t)]
