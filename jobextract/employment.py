@@ -51,7 +51,7 @@ _AFTER_TYPE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|\d|(?:o
 _LINE_AFTER = r"(?=[ \t]*(?:$|[|,;()\[\]\-–—•:.!]|\d|(?:posts?|roles?|positions?)\b))"
 _FIELD = re.compile(
     r"(?im)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee)"
-    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours(?:[ \t]+of[ \t]+work)?|shifts?|arrangement|model|contract|locations?|workplace|time\s+type|role|duration)"
+    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours(?:[ \t]+of[ \t]+work)?|shifts?|arrangement|model|contract|locations?|workplace|time\s+type|role|duration|options?)"
     r"[ \t_*]*(?::|\||[ \t]?[-–][ \t])[ \t_*]*\n?[ \t]*(?P<value>[^\n]{1,100})"
 )
 
@@ -59,7 +59,7 @@ _FIELD = re.compile(
 # a field label inside a header line that writes several ("Company: Karma8 Location: Remote
 # (Moscow timezone) Type: Full-time Compensation: from $2500/month")
 _INLINE_LABEL = re.compile(
-    r"(?<![\w])(?:(?:job|employment|contract|work(?:ing)?|position)[ \t]+)?(?:type|location|workplace|arrangement|schedule)[ \t]*:[ \t]*",
+    r"(?<![\w])(?:(?:job|employment|contract|work(?:ing)?|position)[ \t]+)?(?:type|location(?:[ \t]+options?)?|workplace|arrangement|schedule)[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
 # where an inline field's value ends: the next label ("Compensation:"), a pipe or the line end
