@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import NamedTuple, Optional
-
-import dateparser
-from dateparser.date import DateDataParser
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from . import lexicons
 from .prefilter import KeyedScan
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 
 class DateMatch(NamedTuple):
@@ -76,8 +76,10 @@ def _cue_field(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=None)
-def _parser(order: str) -> DateDataParser:
+def _parser(order: str) -> "DateDataParser":
     """One parser per day order ("DMY", "MDY", "YMD"), built once and reused."""
+    from dateparser.date import DateDataParser  # lazy: most postings need no dateparser
+
     return DateDataParser(languages=["en"], settings={
         "DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["month", "year"],
         "RETURN_TIME_AS_PERIOD": False,
@@ -141,6 +143,8 @@ def _parse_date(s: str, reference_date: Optional[dt.date], order: str) -> Option
         if reference_date is None:
             return None
         base = dt.datetime.combine(reference_date, dt.time(12))
+        import dateparser
+
         got = dateparser.parse(s, languages=["en"], settings={"RELATIVE_BASE": base})
         return got.date() if got else None
     clean = re.sub(r"(\d)\s*(?:st|nd|rd|th)\b", r"\1", s, flags=re.IGNORECASE)
