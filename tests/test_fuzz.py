@@ -50,6 +50,9 @@ def check(posting: JobPosting) -> None:
         assert loc.start is not None and text[loc.start:loc.end] == loc.raw
     if posting.team is not None and posting.team.start is not None:
         assert posting.team.start <= posting.team.end <= len(text)
+    bodies = sorted((s.start, s.end) for s in posting.sections if s.end > s.start)
+    for (_, end), (start, _) in zip(bodies, bodies[1:]):
+        assert end <= start, "sections overlap: an item would be reported twice"
     JobPosting.model_validate_json(posting.model_dump_json())  # serialises and validates back
 
 

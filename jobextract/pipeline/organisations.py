@@ -780,8 +780,9 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         # a weak mention whose first word also stands alone before other words ("Amazon and",
         # "Amazon Earth's Best Employer"): the first word is the employer
         followers = followers_of.of(words[0])
-        first = re.escape(words[0])
-        standalone = re.search(rf"(?<![\w.]){first}(?:\s+[a-z]|[,;:!?)]|\.\s|\s*$)", text)
+        # the word stands alone somewhere ("Amazon and", "Amazon, ", "Amazon. "): read from what
+        # follows it, not by a search of the whole text per name (quadratic on long texts)
+        standalone = any(_ALONE_AFTER.match(f) for f in followers)
         if len(followers) >= 2 and standalone:
             words = words[:1]
     out = " ".join(words)
@@ -804,6 +805,7 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
 _NOT_A_NAME = re.compile(r"^[\d/.:,]+(?:am|pm)?$")
 _RUN_ON = re.compile(r"\w\.[A-Z][a-z]")
 # the last word of a full organisation name: "Hampshire Hospitals NHS Foundation Trust", "Acme Inc."
+_ALONE_AFTER = re.compile(r"\s+[a-z]|[,;:!?)]|\.\s|\s*$")
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]+[a-z]{2,20}[ \t]*[:：]")
 _ORG_ENDINGS = frozenset(
     "trust board hospital hospitals hospice group inc incorporated llc ltd limited plc llp lp gmbh ag sa bv "

@@ -198,7 +198,7 @@ class SectionDetector:
             else:
                 section_spans.append(doc.char_span(s, e, label=label, alignment_mode="expand"))
         doc.spans[HEADINGS_KEY] = [sp for sp in heading_spans if sp is not None]
-        doc.spans[SECTIONS_KEY] = [sp for sp in section_spans if sp is not None]
+        doc.spans[SECTIONS_KEY] = _disjoint(doc, [sp for sp in section_spans if sp is not None])
         return doc
 
     # -- headings on a line of their own ------------------------------------------------
@@ -312,13 +312,18 @@ class SectionDetector:
 
     @staticmethod
     def _unheaded_list(text: str, start: int, end: int) -> Optional[tuple[int, int, int]]:
-        """A bulleted list at the end of the summary that no heading names: where it starts
-        (with its lead-in line), and the range of its items, whose vote labels it."""
+        r"""A bulleted list at the end of the summary that no heading names: where it starts
+        (with its lead-in line), and the range of its items, whose vote labels it.
+
+        >>> t = "Intro\nJob Description\n• Build data pipelines\n• Define metrics\n• Own quality"
+        >>> SectionDetector._unheaded_list(t, 22, len(t))[0]
+        22
+        """
         found = [m for m in list_markers(text, start, end) if _at_line_start(text, m[0])]
         if len(found) < 3:
             return None
         first = found[0][0]
-        line_start = text.rfind("\n", start, first) + 1
+        line_start = max(start, text.rfind("\n", 0, first) + 1)  # never before the range: a list on its first line
         prev_end = text.rfind("\n", start, max(start, line_start - 1))
         lead_in = text[prev_end + 1:line_start].strip() if prev_end >= start - 1 else ""
         at = line_start
@@ -415,6 +420,26 @@ def _with_boundaries(text: str, headings: list[tuple[int, int, str]]) -> list[tu
             continue
         out.append((start, start, label))
     return sorted(set(out))
+
+
+def _disjoint(doc: Doc, spans: list[Span]) -> list[Span]:
+    """The sections in text order, none overlapping the one before it: a boundary inside a
+    token ("0A is an equal opportunity employer" opens a section at "A") is widened to the
+    token's edges, and the later section gives way.
+
+    >>> from jobextract.api import load
+    >>> doc = load().make_doc("0A is equal")
+    >>> [(s.start, s.end) for s in _disjoint(doc, [doc[0:1], doc[0:3]])]
+    [(0, 1), (1, 3)]
+    """
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda sp: (sp.start, sp.end)):
+        if out and span.start < out[-1].end:
+            if span.end <= out[-1].end:
+                continue
+            span = Span(doc, out[-1].end, span.end, label=span.label)
+        out.append(span)
+    return out
 
 
 def _section_end(headings, i: int, default: int) -> int:
