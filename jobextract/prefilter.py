@@ -62,18 +62,23 @@ def split_alternatives(regex: str) -> list[str]:
     return out
 
 
-def _words(items) -> Optional[frozenset[str]]:
-    """Strings one of which every match of the parsed sequence ``items`` contains, or ``None``."""
-    best: Optional[frozenset[str]] = None
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 
-    def score(keys: frozenset[str]) -> tuple[bool, int, int]:
-        # fewer words to look for, when as long: "bank" over "join|member|through"
-        return keys.isdisjoint(_COMMON), min(map(len, keys)), -len(keys)
+
+def required_strings(items, score, *, case_sensitive: bool = False) -> Optional[frozenset[str]]:
+    """Strings one of which every match of the parsed sequence ``items`` contains, the set
+    ``score`` ranks highest, or ``None``. ``case_sensitive``: the strings will be looked for
+    in text as written, so a ``(?i:...)`` group gives none.
+    """
+    best: Optional[frozenset[str]] = None
 
     def consider(keys: Optional[frozenset[str]]) -> None:
         nonlocal best
         if keys and (best is None or score(keys) > score(best)):
             best = keys
+
+    def inner(sub) -> Optional[frozenset[str]]:
+        return required_strings(sub, score, case_sensitive=case_sensitive)
 
     run: list[str] = []
     for op, av in items:
@@ -84,16 +89,27 @@ def _words(items) -> Optional[frozenset[str]]:
             consider(frozenset(["".join(run)]))
             run = []
         if op is _c.SUBPATTERN:
-            consider(_words(av[-1]))
+            if not (case_sensitive and av[1] & re.IGNORECASE):
+                consider(inner(av[-1]))
         elif op is _c.BRANCH:
-            alts = [_words(b) for b in av[1]]
+            alts = [inner(b) for b in av[1]]
             if all(alts):
                 consider(frozenset().union(*alts))  # type: ignore[arg-type]
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
-            consider(_words(av[2]))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(inner(av[2]))
     if run:
         consider(frozenset(["".join(run)]))
     return best
+
+
+def _uncommon_first(keys: frozenset[str]) -> tuple[bool, int, int]:
+    # fewer words to look for, when as long: "bank" over "join|member|through"
+    return keys.isdisjoint(_COMMON), min(map(len, keys)), -len(keys)
+
+
+def _words(items) -> Optional[frozenset[str]]:
+    """Strings one of which every match of the parsed sequence ``items`` contains, or ``None``."""
+    return required_strings(items, _uncommon_first)
 
 
 def _leading(items) -> Optional[frozenset[str]]:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from .. import lexicons
 from ..layout import Range, split_items, split_sentences, trim
+from ..prefilter import required_strings
 from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
@@ -128,13 +129,9 @@ def _cue_rules() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
 
 
 try:  # Python 3.11+
-    from re import _constants as _sre
     from re import _parser as _sre_parse
 except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
-
-_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
 
 
 def needles(regex: re.Pattern[str]) -> Optional[frozenset[str]]:
@@ -154,35 +151,7 @@ def needles(regex: re.Pattern[str]) -> Optional[frozenset[str]]:
     """
     if regex.flags & re.IGNORECASE:
         return None
-    return _needles(_sre_parse.parse(regex.pattern, regex.flags))
-
-
-def _needles(items) -> Optional[frozenset[str]]:
-    best: Optional[frozenset[str]] = None
-
-    def consider(found: Optional[frozenset[str]]) -> None:
-        nonlocal best
-        if found and (best is None or _rank(found) > _rank(best)):
-            best = found
-
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            consider(frozenset(["".join(run)]))
-            run = []
-        if op is _sre.SUBPATTERN:
-            if not av[1] & re.IGNORECASE:  # (?i:...) inside
-                consider(_needles(av[-1]))
-        elif op is _sre.BRANCH:
-            branches = [_needles(branch) for branch in av[1]]
-            if all(branches):
-                consider(frozenset().union(*branches))
-        elif op in _REPEATS and av[0] >= 1:
-            consider(_needles(av[2]))
-    return best
+    return required_strings(_sre_parse.parse(regex.pattern, regex.flags), _rank, case_sensitive=True)
 
 
 def _rank(found: frozenset[str]) -> tuple[int, int]:
