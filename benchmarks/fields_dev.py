@@ -125,68 +125,71 @@ def _day(value) -> str:
     return str(value or "")[:10]
 
 
-def bench_nhs(path: Path, limit: int, tally: Tally) -> None:
+def _rows(path: Path, limit: int):
+    """The first ``limit`` rows of a JSONL file."""
     with path.open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i >= limit:
-                break
-            row = json.loads(line)
-            text = nhs_text(row.get("description") or "")
-            p = _extract("nhs", text)
-            value = (row.get("baseSalary") or {}).get("value") or {}
-            lo, hi = value.get("minValue"), value.get("maxValue")
-            s = p.salary
-            if lo and hi:
-                ok = s is not None and s.min is not None and s.max is not None and (
-                    int(s.min) == int(float(lo)) and int(s.max) == int(float(hi))) and s.currency == "GBP"
-                written = html.unescape(value.get("value") or "")
+        for _, line in zip(range(limit), fh):
+            yield json.loads(line)
 
-                def why(lo=lo, hi=hi, s=s, written=written, p=p):
-                    got = f"{s.min}-{s.max} {s.currency} {s.period}" if s else None
-                    at = (s.start, s.end) if s else _first(p.text, r"£|salary|band\b")
-                    return f"truth {lo}-{hi} ({written!r}) got {got}: {_around(p.text, *at)}"
 
-                tally.add("salary", ok, s is not None, why)
-                if _states(text, lo) and _states(text, hi):
-                    # "Up to £90,000": the export files min = max = 90000; the text states no minimum
-                    one_sided = s is not None and lo == hi and s.currency == "GBP" and (
-                        (s.min is None and s.max is not None and int(s.max) == int(float(hi)))
-                        or (s.max is None and s.min is not None and int(s.min) == int(float(lo))))
-                    tally.add("salary (stated)", ok or one_sided, s is not None, why)
-            else:
-                def why_absent(s=s, p=p):
-                    return f"got {s.min}-{s.max} {s.currency}: {_around(p.text, s.start, s.end)}"
+def bench_nhs(path: Path, limit: int, tally: Tally) -> None:
+    for row in _rows(path, limit):
+        text = nhs_text(row.get("description") or "")
+        p = _extract("nhs", text)
+        value = (row.get("baseSalary") or {}).get("value") or {}
+        lo, hi = value.get("minValue"), value.get("maxValue")
+        s = p.salary
+        if lo and hi:
+            ok = s is not None and s.min is not None and s.max is not None and (
+                int(s.min) == int(float(lo)) and int(s.max) == int(float(hi))) and s.currency == "GBP"
+            written = html.unescape(value.get("value") or "")
 
-                tally.add("salary_absent", s is None, s is not None, why_absent)
-                if not _POUND_FIGURE.search(text):
-                    tally.add("salary_absent (no £ figure)", s is None, s is not None, why_absent)
-            for key, field in (("datePosted", "posted"), ("validThrough", "valid_through")):
-                truth = _day(row.get(key))
-                got = getattr(p.dates, field)
-                if truth:
-                    ok = got is not None and _day(got.date) == truth
-                    def why(truth=truth, got=got, p=p):
-                        at = (got.start, got.end) if got else (None, None)
-                        return f"truth {truth} got {got.date if got else None}: {_around(p.text, *at)}"
+            def why(lo=lo, hi=hi, s=s, written=written, p=p):
+                got = f"{s.min}-{s.max} {s.currency} {s.period}" if s else None
+                at = (s.start, s.end) if s else _first(p.text, r"£|salary|band\b")
+                return f"truth {lo}-{hi} ({written!r}) got {got}: {_around(p.text, *at)}"
 
-                    tally.add(f"date_{field}", ok, got is not None and got.date is not None, why)
-                    if truth in {_day(d) for d in _dates_in(text)}:
-                        tally.add(f"date_{field} (stated)", ok, got is not None and got.date is not None, why)
-            etype = NHS_TYPES.get(row.get("employmentType"))
-            if etype:
-                def why(etype=etype, p=p):
-                    at = _evidence(p, "employment_type")
-                    if at[0] is None:
-                        at = _first(p.text, r"full[ -]?time|part[ -]?time|permanent|fixed[ -]term|bank|temporary|contract")
-                    return f"truth {etype} got {p.employment_type}: {_around(p.text, *at)}"
+            tally.add("salary", ok, s is not None, why)
+            if _states(text, lo) and _states(text, hi):
+                # "Up to £90,000": the export files min = max = 90000; the text states no minimum
+                one_sided = s is not None and lo == hi and s.currency == "GBP" and (
+                    (s.min is None and s.max is not None and int(s.max) == int(float(hi)))
+                    or (s.max is None and s.min is not None and int(s.min) == int(float(lo))))
+                tally.add("salary (stated)", ok or one_sided, s is not None, why)
+        else:
+            def why_absent(s=s, p=p):
+                return f"got {s.min}-{s.max} {s.currency}: {_around(p.text, s.start, s.end)}"
 
-                tally.add("employment_type", p.employment_type == etype, p.employment_type is not None, why)
-                if p.employment_type is not None:
-                    tally.add("employment_type (when said)", p.employment_type == etype, True, why)
-                if _TYPE_WORDS[etype].search(text) and not any(
-                        w.search(text) for t, w in _TYPE_WORDS.items() if t != etype):
-                    tally.add("employment_type (unambiguous)", p.employment_type == etype,
-                              p.employment_type is not None, why)
+            tally.add("salary_absent", s is None, s is not None, why_absent)
+            if not _POUND_FIGURE.search(text):
+                tally.add("salary_absent (no £ figure)", s is None, s is not None, why_absent)
+        for key, field in (("datePosted", "posted"), ("validThrough", "valid_through")):
+            truth = _day(row.get(key))
+            got = getattr(p.dates, field)
+            if truth:
+                ok = got is not None and _day(got.date) == truth
+                def why(truth=truth, got=got, p=p):
+                    at = (got.start, got.end) if got else (None, None)
+                    return f"truth {truth} got {got.date if got else None}: {_around(p.text, *at)}"
+
+                tally.add(f"date_{field}", ok, got is not None and got.date is not None, why)
+                if truth in {_day(d) for d in _dates_in(text)}:
+                    tally.add(f"date_{field} (stated)", ok, got is not None and got.date is not None, why)
+        etype = NHS_TYPES.get(row.get("employmentType"))
+        if etype:
+            def why(etype=etype, p=p):
+                at = _evidence(p, "employment_type")
+                if at[0] is None:
+                    at = _first(p.text, r"full[ -]?time|part[ -]?time|permanent|fixed[ -]term|bank|temporary|contract")
+                return f"truth {etype} got {p.employment_type}: {_around(p.text, *at)}"
+
+            tally.add("employment_type", p.employment_type == etype, p.employment_type is not None, why)
+            if p.employment_type is not None:
+                tally.add("employment_type (when said)", p.employment_type == etype, True, why)
+            if _TYPE_WORDS[etype].search(text) and not any(
+                    w.search(text) for t, w in _TYPE_WORDS.items() if t != etype):
+                tally.add("employment_type (unambiguous)", p.employment_type == etype,
+                          p.employment_type is not None, why)
 
 
 def _dates_in(text: str):
@@ -212,40 +215,36 @@ def _la_section(text: str, start: int) -> str:
 
 
 def bench_la(path: Path, limit: int, tally: Tally) -> None:
-    with path.open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i >= limit:
-                break
-            row = json.loads(line)
-            text = row["text"]
-            p = _extract("la", text)
-            m = _LA_SALARY.search(text)
-            if m:
-                lo = float(m.group(1).replace(",", ""))
-                hi = float((m.group(2) or m.group(1)).replace(",", ""))
-                s = p.salary
-                ok = s is not None and s.min == lo and s.max == hi and s.currency == "USD"
-                def why(lo=lo, hi=hi, s=s, p=p, m=m):
-                    got = f"{s.min}-{s.max} {s.currency} {s.period}" if s else None
-                    at = (s.start, s.end) if s else m.span()
-                    return f"truth {lo}-{hi} got {got}: {_around(p.text, *at)}"
+    for row in _rows(path, limit):
+        text = row["text"]
+        p = _extract("la", text)
+        m = _LA_SALARY.search(text)
+        if m:
+            lo = float(m.group(1).replace(",", ""))
+            hi = float((m.group(2) or m.group(1)).replace(",", ""))
+            s = p.salary
+            ok = s is not None and s.min == lo and s.max == hi and s.currency == "USD"
+            def why(lo=lo, hi=hi, s=s, p=p, m=m):
+                got = f"{s.min}-{s.max} {s.currency} {s.period}" if s else None
+                at = (s.start, s.end) if s else m.span()
+                return f"truth {lo}-{hi} got {got}: {_around(p.text, *at)}"
 
-                tally.add("salary", ok, s is not None, why)
-                tally.add("salary_period_year", s is not None and s.period == "year", s is not None, why)
-            f = re.search(r"\b\d{4}\s+(\d\d)(\d\d)(\d\d)\b", row["file_name"])  # class code, open date
-            if f:
-                truth = f"20{f.group(3)}-{f.group(1)}-{f.group(2)}"
-                got = p.dates.posted
-                tally.add("date_posted", got is not None and _day(got.date) == truth, got is not None,
-                          lambda got=got, truth=truth, p=p: f"truth {truth} got {got.date if got else None}: "
-                          + _around(p.text, *((got.start, got.end) if got else _first(p.text, r"open date"))))
-            deadline = re.search(r"APPLICATION DEADLINE|DEADLINE", text)
-            if deadline and _LA_DATE.search(_la_section(text, deadline.end())):
-                got = p.dates.valid_through
-                tally.add("date_valid_through (said)", got is not None and got.date is not None,
-                          got is not None,
-                          lambda got=got, p=p, d=deadline: f"got {got.date if got else None}: "
-                          + _around(p.text, *((got.start, got.end) if got else d.span()), width=300))
+            tally.add("salary", ok, s is not None, why)
+            tally.add("salary_period_year", s is not None and s.period == "year", s is not None, why)
+        f = re.search(r"\b\d{4}\s+(\d\d)(\d\d)(\d\d)\b", row["file_name"])  # class code, open date
+        if f:
+            truth = f"20{f.group(3)}-{f.group(1)}-{f.group(2)}"
+            got = p.dates.posted
+            tally.add("date_posted", got is not None and _day(got.date) == truth, got is not None,
+                      lambda got=got, truth=truth, p=p: f"truth {truth} got {got.date if got else None}: "
+                      + _around(p.text, *((got.start, got.end) if got else _first(p.text, r"open date"))))
+        deadline = re.search(r"APPLICATION DEADLINE|DEADLINE", text)
+        if deadline and _LA_DATE.search(_la_section(text, deadline.end())):
+            got = p.dates.valid_through
+            tally.add("date_valid_through (said)", got is not None and got.date is not None,
+                      got is not None,
+                      lambda got=got, p=p, d=deadline: f"got {got.date if got else None}: "
+                      + _around(p.text, *((got.start, got.end) if got else d.span()), width=300))
 
 
 def main(argv=None) -> int:
