@@ -195,14 +195,19 @@ def headings() -> tuple[HeadingRule, ...]:
     return load_jsonl("headings.jsonl", HeadingRule)
 
 
+def _words(name: str) -> frozenset[str]:
+    """The ``word`` of every row of a word-list lexicon (``{"word": ..., "source": ...}``)."""
+    return frozenset(r.word for r in load_jsonl(name, WordRule))
+
+
 @lru_cache(maxsize=None)
 def title_heads() -> frozenset[str]:
-    return frozenset(r.word for r in load_jsonl("title_heads.jsonl", WordRule))
+    return _words("title_heads.jsonl")
 
 
 @lru_cache(maxsize=None)
 def title_descriptors() -> frozenset[str]:
-    return frozenset(r.word for r in load_jsonl("title_descriptors.jsonl", WordRule))
+    return _words("title_descriptors.jsonl")
 
 
 @lru_cache(maxsize=None)
@@ -221,31 +226,31 @@ def sentence_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=None)
 def org_divisions() -> frozenset[str]:
     """Words that name a business unit after an employer's name ("Amazon Ads", "Google Cloud")."""
-    return frozenset(r.word for r in load_jsonl("org_divisions.jsonl", WordRule))
+    return _words("org_divisions.jsonl")
 
 
 @lru_cache(maxsize=None)
 def org_generic() -> frozenset[str]:
     """Lower-case words that name a kind of organisation, not one ("city", "company", "team")."""
-    return frozenset(r.word for r in load_jsonl("org_generic.jsonl", WordRule))
+    return _words("org_generic.jsonl")
 
 
 @lru_cache(maxsize=None)
 def org_not_names() -> frozenset[str]:
     """Lower-case whole names that are no organisation ("we", "uk", "emea")."""
-    return frozenset(r.word for r in load_jsonl("org_not_names.jsonl", WordRule))
+    return _words("org_not_names.jsonl")
 
 
 @lru_cache(maxsize=None)
 def org_departments() -> frozenset[str]:
     """Lower-case department and function words ("legal", "sales", "payments")."""
-    return frozenset(r.word for r in load_jsonl("org_departments.jsonl", WordRule))
+    return _words("org_departments.jsonl")
 
 
 @lru_cache(maxsize=None)
 def org_sites() -> frozenset[str]:
     """Words that end a site's name, not an employer's ("Badby Park", "Lincoln County Hospital")."""
-    return frozenset(r.word for r in load_jsonl("org_sites.jsonl", WordRule))
+    return _words("org_sites.jsonl")
 
 
 _SMALL = frozenset("a an and & of for the to in on at with or your our you we what who how will be is are".split())
@@ -296,10 +301,10 @@ def regions() -> tuple[RegionRule, ...]:
 @lru_cache(maxsize=None)
 def site_words() -> frozenset[str]:
     """Lower-case words that name a building, street or site in an address ("house", "lane")."""
-    return frozenset(r.word for r in load_jsonl("site_words.jsonl", WordRule))
+    return _words("site_words.jsonl")
 
 
 @lru_cache(maxsize=None)
 def place_word_names() -> frozenset[str]:
     """Lower-case town names that are common words ("bank", "mobile"): never a town named alone."""
-    return frozenset(r.word for r in load_jsonl("place_word_names.jsonl", WordRule))
+    return _words("place_word_names.jsonl")
