@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))  # a script, not a test: our scorer lives in tests
 
 from tests.scoring import score_records  # noqa: E402
 
-SOURCES = ("google", "glassdoor", "la_city", "nhs", "nhs_text", "indeed", "indeed_text", "hn", "skillspan")
+SOURCES = ("google", "glassdoor", "la_city", "nhs", "nhs_text", "indeed", "indeed_text", "hn", "skillspan", "hn_untuned", "skillspan_untuned")
 SEED = 20240611
 
 
