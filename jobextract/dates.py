@@ -89,15 +89,30 @@ def _parser(order: str) -> "DateDataParser":
 def order_hint(text: str) -> str:
     """The day order numeric dates most likely follow in ``text``: "DMY" or "MDY".
 
-    Day first where the text looks British, European, Indian or Australian (pounds, euros,
-    rupees, "NHS", "per annum"), month first otherwise (the US habit, and dateparser's).
+    The order of the text's other numeric dates where one of them shows it ("11/01/2024 to
+    11/15/2024"), else day first where the text looks British, European, Indian or
+    Australian (pounds, euros, rupees, "NHS", "per annum"), month first otherwise (the US
+    habit, and dateparser's).
 
     >>> order_hint("Salary £24,000 per annum"), order_hint("$50,000 a year")
     ('DMY', 'MDY')
+    >>> order_hint("Salary £24,000. Opens 11/01/2024, closes 11/15/2024")
+    'MDY'
     """
+    dmy = mdy = 0
+    for m in _NUMERIC_ANY.finditer(text):  # the text's own unambiguous dates say it first
+        a, b = int(m.group(1)), int(m.group(2))
+        dmy += a > 12 >= b
+        mdy += b > 12 >= a
+    if dmy != mdy:
+        return "DMY" if dmy > mdy else "MDY"
     dmy = _count(_DMY_SIGNS, text)
     mdy = _count(_MDY_SIGNS, text)
     return "DMY" if dmy > mdy else "MDY"
+
+
+# a numeric date with its day and month in either order ("15/11/2024", "11-15-2024")
+_NUMERIC_ANY = re.compile(r"(?<!\d)([0-3]?\d)[/.\-]([0-3]?\d)[/.\-](?:19|20)?\d\d(?!\d)")
 
 
 # (a literal every match holds, the pattern): no two patterns of one list can match the
@@ -252,8 +267,27 @@ def find_dates(text: str, *, reference_date: Optional[dt.date] = None, order: Op
         if order is None and m.group("num"):
             order = order_hint(text)  # only where a numeric date needs it: the hint costs a pass
         value = parse_date(text[s:e], reference_date=reference_date, order=order or "MDY")
-        out.append(DateMatch(_cue_field(cue), value, s, e, text[s:e]))
+        field = _cue_field(cue)
+        out.append(DateMatch(field, value, s, e, text[s:e]))
+        if field == "posted" and ("clos" in cue.group() or "period" in cue.group()):
+            # a cue naming the opening and the closing, or a period ("Open & closing dates:
+            # 11/01/2024 to 11/15/2024", "Application period: 1 - 15 November"): the range's
+            # end is the closing date
+            to = _RANGE_TO.match(text, m.end())
+            end = _DATE.match(text, to.end()) if to is not None else None
+            if end is not None and not end.group("none"):
+                s, e = end.start(), end.end()
+                while e > s and text[e - 1] in " \t\n,.":
+                    e -= 1
+                if order is None and end.group("num"):
+                    order = order_hint(text)
+                value = parse_date(text[s:e], reference_date=reference_date, order=order or "MDY")
+                out.append(DateMatch("valid_through", value, s, e, text[s:e]))
     return out
+
+
+# between the two dates of a range: "to", "through", "until" or a dash
+_RANGE_TO = re.compile(r"[ \t]*(?:(?:to|through|thru|until|till)[ \t]+|[-–—][ \t]*)", re.IGNORECASE)
 
 
 def best_dates(matches: list[DateMatch]) -> dict[str, DateMatch]:

@@ -1,7 +1,7 @@
 """Employment type and work arrangement, read from fields, header segments and phrases.
 
 Three places say it, trusted in this order: a field ("Job type: Full-time", "Contract:
-Bank"), a segment of a header line ("Acme | Engineer | REMOTE (US) | Full-time"), and a
+Bank", or inside a flattened line "... benefits. Work Location: In person"), a segment of a header line ("Acme | Engineer | REMOTE (US) | Full-time"), and a
 phrase that names the role itself ("this is a fully remote role", "hybrid, 3 days in
 office"). A passing mention ("remote teams", "contract negotiations") says nothing.
 Lexicon: ``patterns/job_terms.jsonl``.
@@ -29,6 +29,10 @@ from . import lexicons
 from .prefilter import KeyedScan
 
 
+DURATION_RANK = 1  # "Permanent", "Fixed term": how long, not how many hours
+HOURS_RANK = 2  # "Full time", "Part time"
+
+
 class TermMatch(NamedTuple):
     """A stated value; ``strength``: 2 a field, 1 a header segment, 0 a phrase."""
 
@@ -42,7 +46,9 @@ class TermMatch(NamedTuple):
 
 
 _BEFORE = r"(?:^|(?<=[\s|,;/(\[\-–—•:]))"
-_AFTER = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+))"
+# what may follow a work arrangement in a field value or header line: also where it may be
+# worked from ("Berlin, Germany or remote within the EU", "Remote in US & CAN")
+_AFTER_PLACE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|(?:in|within|from|across|anywhere)\b))"
 # an employment type may also stand before its hours or the word for the post
 # ("Full time 37.5 hours/week", "Part time or full time available", "Full Time post")
 _AFTER_TYPE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|\d|(?:options?|available|considered|hours|posts?|roles?|positions?)\b))"
@@ -50,8 +56,8 @@ _AFTER_TYPE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|\d|(?:o
 # stricter: not "Regular and predictable attendance", not the label "Regular or Temporary"
 _LINE_AFTER = r"(?=[ \t]*(?:$|[|,;()\[\]\-–—•:.!]|\d|(?:posts?|roles?|positions?)\b))"
 _FIELD = re.compile(
-    r"(?im)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee)"
-    r"[ \t]+)?(?:type|status|basis|schedule|pattern|hours(?:[ \t]+of[ \t]+work)?|shifts?|arrangement|model|contract|locations?|workplace|time\s+type|role|duration|options?)"
+    r"(?im)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee|appointment)"
+    r"[ \t]+)?(?:types?|status|basis|schedule|pattern|hours(?:[ \t]+of[ \t]+work)?|shifts?|arrangement|model|contract|locations?|workplace|time\s+type|role|duration|options?)"
     r"[ \t_*]*(?::|\||[ \t]?[-–][ \t])[ \t_*]*\n?[ \t]*(?P<value>[^\n]{1,100})"
 )
 
@@ -62,6 +68,16 @@ _INLINE_LABEL = re.compile(
     r"(?<![\w])(?:(?:job|employment|contract|work(?:ing)?|position)[ \t]+)?(?:type|location(?:[ \t]+options?)?|workplace|arrangement|schedule)[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
+# a field label of two words that says what it labels, read wherever a line writes it: a
+# posting flattened into one paragraph ("... with benefits. Job Type: Full-time. Work
+# Location: In person in Jersey City, NJ"), run on the lower-cased text, and only where
+# it holds one of the ``_ANY_LABEL_ENDS`` (most postings hold none: a find is cheaper)
+_ANY_LABEL = re.compile(
+    r"(?<![a-z])(?:job|employment|contract|work(?:ing)?|position|appointment)[ \t]+(?:types?|location|schedule|arrangement|status|model):[ \t]*"
+)
+_ANY_LABEL_ENDS = ("type:", "types:", "location:", "schedule:", "arrangement:", "status:", "model:")
+# where such a field's value ends: the end of its sentence or line
+_VALUE_END = re.compile(r"[.!?](?:[ \t]|$)|\n")
 # where an inline field's value ends: the next label ("Compensation:"), a pipe or the line end
 _NEXT_LABEL = re.compile(r"[ \t]+[A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20})?[ \t]*:|\|")
 # what may follow a word that opens a field value or a header segment for it to be read as
@@ -83,7 +99,7 @@ def _compile(where: str) -> list[tuple[re.Pattern[str], lexicons.JobTermRule]]:
     for rule in lexicons.job_terms():
         if rule.where != where:
             continue
-        after = _AFTER_TYPE if rule.field == "employment_type" else _AFTER
+        after = _AFTER_TYPE if rule.field == "employment_type" else _AFTER_PLACE
         pattern = rf"{_BEFORE}(?:{rule.regex}){after}" if where == "value" else rf"(?<![A-Za-z])(?:{rule.regex})"
         out.append((re.compile(pattern, re.IGNORECASE | re.MULTILINE), rule))
     return out
@@ -103,6 +119,15 @@ _TYPE_RULES = [r for r in lexicons.job_terms() if r.where == "value" and r.field
 _TYPE_LINE = re.compile(
     r"^[ \t\-*•+]*(?:" + "|".join(f"(?:{r.regex})" for r in _TYPE_RULES) + rf"){_LINE_AFTER}",
     re.IGNORECASE | re.MULTILINE,
+)
+# a short sentence inside a line that opens with the hours ("... is hiring an analyst.
+# Full-time position with benefits."): only the hours, whose words have no other sense
+# ("Casual, fun environment." or "Regular, predictable attendance." say nothing), and
+# before one post, not before what holds for all ("Part-time posts will be paid pro-rata")
+_SENTENCE_AFTER = r"(?=[ \t]*(?:[,;()\[\]\-–—•:.!]|\d|(?:post|role|position|job|vacancy)\b(?![ \t]+holders?\b)))"
+_TYPE_SENTENCE = re.compile(
+    r"[.!?][ \t]+(?P<value>" + "|".join(f"(?:{r.regex})" for r in _TYPE_RULES if r.rank == HOURS_RANK) + rf"){_SENTENCE_AFTER}",
+    re.IGNORECASE,
 )
 _TYPE_LINE_WORDS = 14
 _PHRASE_RULES = [r for r in lexicons.job_terms() if r.where == "phrase"]
@@ -234,9 +259,27 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
         if len(_WORDS.findall(text, m.start(), line_end)) > _TYPE_LINE_WORDS:
             continue
         out.extend(t for t in _scan(_VALUES, text, m.start(), line_end, 1) if t.field == "employment_type")
+    for m in _TYPE_SENTENCE.finditer(text, heads[-1][1] if heads else 0):
+        end = _VALUE_END.search(text, m.end())
+        end = len(text) if end is None else end.start() + 1
+        if len(_WORDS.findall(text, m.start("value"), end)) > _TYPE_LINE_WORDS:
+            continue
+        out.extend(t for t in _scan(_VALUES, text, m.start("value"), end, 1) if t.field == "employment_type")
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    labels = _ANY_LABEL.finditer(lowered) if any(w in lowered for w in _ANY_LABEL_ENDS) else ()
+    for m in labels:
+        if any(a <= m.start() < b for a, b in fields):
+            continue  # read above, as a field or an inline field of a header line
+        end = _VALUE_END.search(text, m.end(), m.end() + 100)
+        end = min(len(text), m.end() + 100) if end is None else end.start()
+        nxt = _NEXT_LABEL.search(text, m.end(), end)
+        end = nxt.start() if nxt is not None else end
+        fields.append((m.start(), m.end()))
+        found = _scan(_VALUES, text, m.end(), end, 2)
+        _merge(found, _opening(text, m.end(), end, 2, m.end()))
+        out.extend(found)
     for m in _PHRASES.finditer(lowered):
         rule = _PHRASE_RULES[int(m.lastgroup[1:])]
         start = m.start()
@@ -269,10 +312,6 @@ def choose(matches: list[TermMatch], field: str) -> Optional[TermMatch]:
         if {"full_time", "part_time"} <= {t.value for t in hours}:
             best = next(t for t in hours if t.value == "full_time")  # options: it can be full time
     return best
-
-
-DURATION_RANK = 1  # "Permanent", "Fixed term": how long, not how many hours
-HOURS_RANK = 2  # "Full time", "Part time"
 
 
 def _best(matches: list[TermMatch]) -> Optional[TermMatch]:
