@@ -57,7 +57,7 @@ _DATE = re.compile(
 # what may stand between a cue and its date: punctuation, "is", "on", a time of day
 _FILLER = re.compile(
     r"(?:[\s:\-–—_*|.,()\[\]]|\b(?:is|on|of|by|the|at|from|will\s+be|be|date|before|midnight|noon|"
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|h)|\d{1,2}[:.]\d{2})\b|[ap]\.m\.)*",
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|h)|\d{1,2}[:.]\d{2}(?![./\-]\d))\b|[ap]\.m\.)*",
     re.IGNORECASE,
 )
 _MAX_GAP = 40
@@ -102,6 +102,8 @@ def order_hint(text: str) -> str:
     dmy = mdy = 0
     for m in _NUMERIC_ANY.finditer(text):  # the text's own unambiguous dates say it first
         a, b = int(m.group(1)), int(m.group(2))
+        if m.start() and text[m.start() - 1].isdigit() or a > 31 or b > 31:
+            continue
         dmy += a > 12 >= b
         mdy += b > 12 >= a
     if dmy != mdy:
@@ -112,7 +114,9 @@ def order_hint(text: str) -> str:
 
 
 # a numeric date with its day and month in either order ("15/11/2024", "11-15-2024")
-_NUMERIC_ANY = re.compile(r"(?<!\d)([0-3]?\d)[/.\-]([0-3]?\d)[/.\-](?:19|20)?\d\d(?!\d)")
+# (led by a digit, not a look-behind: the scan then skips to digits; one after a digit is
+# passed over in the loop)
+_NUMERIC_ANY = re.compile(r"(\d\d?)[/.\-](\d\d?)[/.\-](?:19|20)?\d\d(?!\d)")
 
 
 # (a literal every match holds, the pattern): no two patterns of one list can match the
@@ -130,12 +134,14 @@ def _count(signs: list[tuple[str, re.Pattern[str]]], text: str) -> int:
 
 
 def _numeric_order(s: str, hint: str) -> str:
+    """The day order of one numeric date: its own where a part > 12 shows it, day first
+    where dots part it ("01.12.2024": the European habit, never the US one), else ``hint``."""
     a, b = (int(x) for x in re.split(r"[/.\-]", s)[:2])
     if a > 12 >= b:
         return "DMY"
     if b > 12 >= a:
         return "MDY"
-    return hint
+    return "DMY" if "." in s else hint
 
 
 def parse_date(s: str, *, reference_date: Optional[dt.date] = None, order: str = "MDY") -> Optional[dt.date]:
