@@ -26,7 +26,7 @@ import re
 from typing import NamedTuple, Optional
 
 from . import lexicons
-from .prefilter import KeyedScan
+from .prefilter import KeyedScan, required_words
 
 
 DURATION_RANK = 1  # "Permanent", "Fixed term": how long, not how many hours
@@ -55,8 +55,8 @@ _AFTER_TYPE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|\d|(?:o
 # what may follow the employment type that opens a line anywhere ("Part Time - 22.5 hours"),
 # stricter: not "Regular and predictable attendance", not the label "Regular or Temporary"
 _LINE_AFTER = r"(?=[ \t]*(?:$|[|,;()\[\]\-–—•:.!]|\d|(?:posts?|roles?|positions?)\b))"
-_FIELD = re.compile(
-    r"(?im)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee|appointment)"
+_FIELD = re.compile(  # run on the lower-cased text (a case-sensitive pattern is faster)
+    r"(?m)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee|appointment)"
     r"[ \t]+)?(?:types?|status|basis|schedule|pattern|hours(?:[ \t]+of[ \t]+work)?|shifts?|arrangement|model|contract|locations?|workplace|time\s+type|role|duration|options?"
     r"|employment|commitment|term|engagement(?:[ \t]+type)?)"
     r"[ \t_*]*(?::|\||[ \t]?[-–][ \t])[ \t_*]*\n?[ \t]*(?P<value>[^\n]{1,100})"
@@ -95,14 +95,16 @@ _OPEN_CAPS = re.compile(r"[ \t]+[A-Z]{2,4}\b")  # an abbreviation: "REMOTE US", 
 _CHAIN_GAP = re.compile(r"[ \t,/&()+]*")
 
 
-def _compile(where: str) -> list[tuple[re.Pattern[str], lexicons.JobTermRule]]:
+def _compile(where: str) -> list[tuple[re.Pattern[str], lexicons.JobTermRule, Optional[frozenset[str]]]]:
+    """``(pattern, rule, words)``: ``words`` (lower case) one of which every match holds, or
+    ``None`` (a pattern is tried only on a stretch of text holding one of them)."""
     out = []
     for rule in lexicons.job_terms():
         if rule.where != where:
             continue
         after = _AFTER_TYPE if rule.field == "employment_type" else _AFTER_PLACE
         pattern = rf"{_BEFORE}(?:{rule.regex}){after}" if where == "value" else rf"(?<![A-Za-z])(?:{rule.regex})"
-        out.append((re.compile(pattern, re.IGNORECASE | re.MULTILINE), rule))
+        out.append((re.compile(pattern, re.IGNORECASE | re.MULTILINE), rule, required_words(rule.regex)))
     return out
 
 
@@ -119,7 +121,7 @@ _TYPE_RULES = [r for r in lexicons.job_terms() if r.where == "value" and r.field
 # a short line anywhere that opens with an employment type ("Part Time - 22.5 hours per week")
 _TYPE_LINE = re.compile(
     r"^[ \t\-*•+]*(?:" + "|".join(f"(?:{r.regex})" for r in _TYPE_RULES) + rf"){_LINE_AFTER}",
-    re.IGNORECASE | re.MULTILINE,
+    re.MULTILINE,  # run on the lower-cased text
 )
 # a short sentence inside a line that opens with the hours ("... is hiring an analyst.
 # Full-time position with benefits."): only the hours, whose words have no other sense
@@ -128,19 +130,22 @@ _TYPE_LINE = re.compile(
 _SENTENCE_AFTER = r"(?=[ \t]*(?:[,;()\[\]\-–—•:.!]|\d|(?:post|role|position|job|vacancy)\b(?![ \t]+holders?\b)))"
 _TYPE_SENTENCE = re.compile(
     r"[.!?][ \t]+(?P<value>" + "|".join(f"(?:{r.regex})" for r in _TYPE_RULES if r.rank == HOURS_RANK) + rf"){_SENTENCE_AFTER}",
-    re.IGNORECASE,
-)
+)  # run on the lower-cased text
 _TYPE_LINE_WORDS = 14
 _PHRASE_RULES = [r for r in lexicons.job_terms() if r.where == "phrase"]
 # one pass over the lower-cased text for all phrase rules (a case-sensitive pattern is
 # many times faster than IGNORECASE over a whole posting), searching only the sentences
 # that hold a word some rule needs
-_PHRASES = KeyedScan([(f"p{i}", r.regex) for i, r in enumerate(_PHRASE_RULES)], prefix="(?<![a-z])")
+# each rule's alternatives searched as one (fewer searches; the same matches)
+_PHRASES = KeyedScan([(f"p{i}", f"(?:{r.regex})") for i, r in enumerate(_PHRASE_RULES)], prefix="(?<![a-z])")
 
 
-def _scan(rules, text: str, start: int, end: int, strength: int) -> list[TermMatch]:
+def _scan(rules, text: str, start: int, end: int, strength: int, lowered: str) -> list[TermMatch]:
     found = []
-    for pattern, rule in rules:
+    piece = lowered[start:end]
+    for pattern, rule, words in rules:
+        if words is not None and not any(w in piece for w in words):
+            continue
         for m in pattern.finditer(text, start, end):
             found.append(TermMatch(rule.field, rule.value, strength, rule.rank, m.start(), m.end(), start))
     # a longer value phrase beats the shorter one inside it ("permanent contract" over "contract")
@@ -182,7 +187,7 @@ def _merge(found: list[TermMatch], more: list[TermMatch]) -> None:
     found.extend(t for t in more if (t.field, t.start) not in seen)
 
 
-def _inline_fields(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> list[TermMatch]:
+def _inline_fields(text: str, s: int, e: int, fields: list[tuple[int, int]], lowered: str) -> list[TermMatch]:
     """The values of the inline fields of the line ``text[s:e]`` (``fields`` gains their labels)."""
     out: list[TermMatch] = []
     for m in _INLINE_LABEL.finditer(text, s, e):
@@ -191,7 +196,7 @@ def _inline_fields(text: str, s: int, e: int, fields: list[tuple[int, int]]) -> 
         nxt = _NEXT_LABEL.search(text, m.end(), min(e, m.end() + 100))
         value_end = nxt.start() if nxt is not None else min(e, m.end() + 100)
         fields.append((m.start(), m.end()))
-        found = _scan(_VALUES, text, m.end(), value_end, 2)
+        found = _scan(_VALUES, text, m.end(), value_end, 2, lowered)
         _merge(found, _opening(text, m.end(), value_end, 2, m.end()))
         out.extend(found)
     return out
@@ -204,6 +209,11 @@ def header_lines(text: str, header_end: int, *, first_lines: int = 3, max_words:
     >>> header_lines("Acme | Remote\\nWe build things for remote teams all over the world, every day.", 0)
     [(0, 13)]
     """
+    return [(s, e) for s, e, words in _first_lines(text, header_end, first_lines) if _short(text[s:e], words, max_words)]
+
+
+def _first_lines(text: str, header_end: int, first_lines: int = 3) -> list[tuple[int, int, int]]:
+    """``(start, end, words)`` of the non-blank lines in the header (or the first ``first_lines``)."""
     lines = []
     pos, n = 0, 0
     while pos < len(text) and (pos < header_end or n < first_lines):
@@ -212,10 +222,14 @@ def header_lines(text: str, header_end: int, *, first_lines: int = 3, max_words:
         line = text[pos:nl]
         if line.strip():
             n += 1
-            if "|" in line or len(_WORDS.findall(line)) <= max_words or _dash_segments(line, max_words):
-                lines.append((pos, nl))
+            lines.append((pos, nl, len(_WORDS.findall(line))))
         pos = nl + 1
     return lines
+
+
+def _short(line: str, words: int, max_words: int) -> bool:
+    """Split by ``|``, or at most ``max_words`` words, or short dash segments."""
+    return "|" in line or words <= max_words or _dash_segments(line, max_words)
 
 
 _DASH = re.compile(r" [-–] ")
@@ -231,19 +245,23 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
     """Every stated employment type and work arrangement, in text order."""
     out: list[TermMatch] = []
     fields = []
-    for m in _FIELD.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep offsets right
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _FIELD.finditer(lowered):
         fields.append((m.start(), m.start("value")))  # the label: not a value itself
-        found = _scan(_VALUES, text, m.start("value"), m.end("value"), 2)
+        found = _scan(_VALUES, text, m.start("value"), m.end("value"), 2, lowered)
         _merge(found, _opening(text, m.start("value"), m.end("value"), 2, m.start("value")))
         out.extend(found)
-    heads = header_lines(text, header_end)
-    for s, e in header_lines(text, header_end, max_words=10_000):
-        if (s, e) in heads or _LABELS.search(text, s, e) is None:
+    lines = _first_lines(text, header_end)
+    heads = [(s, e) for s, e, words in lines if _short(text[s:e], words, 10)]
+    for s, e, words in lines:
+        if not _short(text[s:e], words, 10_000) or (s, e) in heads or _LABELS.search(text, s, e) is None:
             continue  # a long header line: read only for inline fields, where it writes several
-        out.extend(_inline_fields(text, s, e, fields))
+        out.extend(_inline_fields(text, s, e, fields, lowered))
     for s, e in heads:
-        inline = _inline_fields(text, s, e, fields)
-        found = [t for t in _scan(_VALUES, text, s, e, 1) if not any(a <= t.start < b for a, b in fields)]
+        inline = _inline_fields(text, s, e, fields, lowered)
+        found = [t for t in _scan(_VALUES, text, s, e, 1, lowered) if not any(a <= t.start < b for a, b in fields)]
         if "|" in text[s:e]:
             seg = s
             while seg < e:
@@ -254,21 +272,18 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
                 seg = seg_end + 1
         _merge(inline, found)
         out.extend(inline)
-    for m in _TYPE_LINE.finditer(text, heads[-1][1] if heads else 0):
+    for m in _TYPE_LINE.finditer(lowered, heads[-1][1] if heads else 0):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         if len(_WORDS.findall(text, m.start(), line_end)) > _TYPE_LINE_WORDS:
             continue
-        out.extend(t for t in _scan(_VALUES, text, m.start(), line_end, 1) if t.field == "employment_type")
-    for m in _TYPE_SENTENCE.finditer(text, heads[-1][1] if heads else 0):
+        out.extend(t for t in _scan(_VALUES, text, m.start(), line_end, 1, lowered) if t.field == "employment_type")
+    for m in _TYPE_SENTENCE.finditer(lowered, heads[-1][1] if heads else 0):
         end = _VALUE_END.search(text, m.end())
         end = len(text) if end is None else end.start() + 1
         if len(_WORDS.findall(text, m.start("value"), end)) > _TYPE_LINE_WORDS:
             continue
-        out.extend(t for t in _scan(_VALUES, text, m.start("value"), end, 1) if t.field == "employment_type")
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        out.extend(t for t in _scan(_VALUES, text, m.start("value"), end, 1, lowered) if t.field == "employment_type")
     labels = _ANY_LABEL.finditer(lowered) if any(w in lowered for w in _ANY_LABEL_ENDS) else ()
     for m in labels:
         if any(a <= m.start() < b for a, b in fields):
@@ -278,7 +293,7 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
         nxt = _NEXT_LABEL.search(text, m.end(), end)
         end = nxt.start() if nxt is not None else end
         fields.append((m.start(), m.end()))
-        found = _scan(_VALUES, text, m.end(), end, 2)
+        found = _scan(_VALUES, text, m.end(), end, 2, lowered)
         _merge(found, _opening(text, m.end(), end, 2, m.end()))
         out.extend(found)
     for m in _PHRASES.finditer(lowered):
