@@ -241,6 +241,36 @@ def _dash_segments(line: str, max_words: int) -> bool:
     return len(parts) >= 3 and all(len(_WORDS.findall(p)) <= max_words for p in parts)
 
 
+_TOP_LINES = 15  # how far down the page a line alone may state the arrangement
+_ARRANGEMENT_WORDS = ("remote", "hybrid", "site", "office", "person")
+
+
+def _arrangement_lines(text: str, lowered: str, pos: int) -> list[TermMatch]:
+    """A work arrangement written as a line of its own near the top of the posting, after
+    the header lines (``pos``): a page's category line ("Full-time /\nHybrid" on Lever,
+    "Remote (US)" under a Greenhouse title); short (at most 4 words), and only where the
+    line opens with the value (so not "Remote Sensing Analyst", see ``_opening``)."""
+    out: list[TermMatch] = []
+    n = text.count("\n", 0, pos)
+    while pos < len(text) and n < _TOP_LINES:
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        n += 1
+        if nl - pos < 40 and any(w in lowered[pos:nl] for w in _ARRANGEMENT_WORDS) \
+                and len(_WORDS.findall(text, pos, nl)) <= 4:
+            start = _LINE_LEAD.match(text, pos, nl).end()
+            found = [t for t in _opening(text, start, nl, 1, start) if t.field == "work_arrangement"]
+            if found and _LINE_REST.match(text, found[-1].end, nl):
+                out.extend(found)
+        pos = nl + 1
+    return out
+
+
+_LINE_LEAD = re.compile(r"[ \t\-*•+]*")
+# what may follow the value on such a line: nothing, where ("(US)", "- Europe", "in Canada")
+_LINE_REST = re.compile(r"[ \t]*(?:$|[(,\-–—|/:;]|(?:in|within|from|across|anywhere|only|first|ok)\b)", re.IGNORECASE)
+
+
 def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
     """Every stated employment type and work arrangement, in text order."""
     out: list[TermMatch] = []
@@ -272,6 +302,7 @@ def find_job_terms(text: str, header_end: int = 0) -> list[TermMatch]:
                 seg = seg_end + 1
         _merge(inline, found)
         out.extend(inline)
+    out.extend(_arrangement_lines(text, lowered, heads[-1][1] if heads else 0))
     for m in _TYPE_LINE.finditer(lowered, heads[-1][1] if heads else 0):
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
