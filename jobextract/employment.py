@@ -48,13 +48,13 @@ class TermMatch(NamedTuple):
 _BEFORE = r"(?:^|(?<=[\s|,;/(\[\-–—•:]))"
 # what may follow a work arrangement in a field value or header line: also where it may be
 # worked from ("Berlin, Germany or remote within the EU", "Remote in US & CAN")
-_AFTER_PLACE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|(?:in|within|from|across|anywhere)\b))"
+_AFTER_PLACE = r"(?=[ \t\xa0]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|(?:in|within|from|across|anywhere)\b))"
 # an employment type may also stand before its hours or the word for the post
 # ("Full time 37.5 hours/week", "Part time or full time available", "Full Time post")
-_AFTER_TYPE = r"(?=[ \t]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|\d|(?:options?|available|considered|hours|posts?|roles?|positions?)\b))"
+_AFTER_TYPE = r"(?=[ \t\xa0]*(?:$|[|,;/()\[\]\-–—•:.!]|or\b|and\b|&|\+|\d|(?:options?|available|considered|hours|posts?|roles?|positions?)\b))"
 # what may follow the employment type that opens a line anywhere ("Part Time - 22.5 hours"),
 # stricter: not "Regular and predictable attendance", not the label "Regular or Temporary"
-_LINE_AFTER = r"(?=[ \t]*(?:$|[|,;()\[\]\-–—•:.!]|\d|(?:posts?|roles?|positions?)\b))"
+_LINE_AFTER = r"(?=[ \t\xa0]*(?:$|[|,;()\[\]\-–—•:.!]|\d|(?:posts?|roles?|positions?)\b))"
 _FIELD = re.compile(  # run on the lower-cased text (a case-sensitive pattern is faster)
     r"(?m)^[ \t\-*•+_#]*(?:(?:job|employment|contract|position|work(?:ing)?|role|time|schedule|workplace|location|employee|appointment)"
     r"[ \t]+)?(?:types?|status|basis|schedule|pattern|hours(?:[ \t]+of[ \t]+work)?|shifts?|arrangement|model|contract|locations?|workplace|time\s+type|role|duration|options?"
