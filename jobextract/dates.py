@@ -158,7 +158,7 @@ def _count(signs: list[tuple[str, bool]], text: str) -> int:
 
 
 def _is_word(c: str) -> bool:
-    """What ``\w`` matches."""
+    """What ``\\w`` matches."""
     return c.isalnum() or c == "_"
 
 
