@@ -57,7 +57,7 @@ _DATE = re.compile(
 # what may stand between a cue and its date: punctuation, "is", "on", a time of day
 _FILLER = re.compile(
     r"(?:[\s:\-–—_*|.,()\[\]]|\b(?:is|on|of|by|the|at|from|will\s+be|be|date|before|midnight|noon|"
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|h)|\d{1,2}[:.]\d{2})\b|[ap]\.m\.)*",
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|hrs|h)|\d{1,2}[:.]\d{2}(?![./\-]\d))\b|[ap]\.m\.)*",
     re.IGNORECASE,
 )
 _MAX_GAP = 40
@@ -89,38 +89,88 @@ def _parser(order: str) -> "DateDataParser":
 def order_hint(text: str) -> str:
     """The day order numeric dates most likely follow in ``text``: "DMY" or "MDY".
 
-    Day first where the text looks British, European, Indian or Australian (pounds, euros,
-    rupees, "NHS", "per annum"), month first otherwise (the US habit, and dateparser's).
+    The order of the text's other numeric dates where one of them shows it ("11/01/2024 to
+    11/15/2024"), else day first where the text looks British, European, Indian or
+    Australian (pounds, euros, rupees, "NHS", "per annum"), month first otherwise (the US
+    habit, and dateparser's).
 
     >>> order_hint("Salary £24,000 per annum"), order_hint("$50,000 a year")
     ('DMY', 'MDY')
+    >>> order_hint("Salary £24,000. Opens 11/01/2024, closes 11/15/2024")
+    'MDY'
     """
+    dmy = mdy = 0
+    for m in _NUMERIC_ANY.finditer(text):  # the text's own unambiguous dates say it first
+        a, b = int(m.group(1)), int(m.group(2))
+        if m.start() and text[m.start() - 1].isdigit() or a > 31 or b > 31:
+            continue
+        dmy += a > 12 >= b
+        mdy += b > 12 >= a
+    if dmy != mdy:
+        return "DMY" if dmy > mdy else "MDY"
     dmy = _count(_DMY_SIGNS, text)
     mdy = _count(_MDY_SIGNS, text)
     return "DMY" if dmy > mdy else "MDY"
 
 
-# (a literal every match holds, the pattern): no two patterns of one list can match the
-# same text, so the matches of their alternation are the sum of each one's; a pattern is
-# run only on a text that holds its literal (the whole alternation cost ~2 ms a posting)
-_DMY_SIGNS = [(w, re.compile(p)) for w, p in (
-    ("£", "£"), ("€", "€"), ("₹", "₹"), ("NHS", r"\bNHS\b"), ("UK", r"\bUK\b"), ("United Kingdom", "United Kingdom"),
-    ("per annum", r"\bper annum\b"), ("Australia", r"\bAustralia\b"), ("India", r"\bIndia\b"))]
-_MDY_SIGNS = [(w, re.compile(p)) for w, p in (
-    ("$", r"(?<![A-Z])\$"), ("US", r"\bUSA?\b"), ("United States", "United States"))]
+# a numeric date with its day and month in either order ("15/11/2024", "11-15-2024")
+# (led by a digit, not a look-behind: the scan then skips to digits; one after a digit is
+# passed over in the loop)
+_NUMERIC_ANY = re.compile(r"(\d\d?)[/.\-](\d\d?)[/.\-](?:19|20)?\d\d(?!\d)")
 
 
-def _count(signs: list[tuple[str, re.Pattern[str]]], text: str) -> int:
-    return sum(len(p.findall(text)) for w, p in signs if w in text)
+# how often the text writes each sign: (literal, bounded), ``bounded`` where the literal
+# must stand as a word of its own (``\b`` either side); counted with ``str.find``, not a
+# regex (a scan led by a look-behind or ``\b`` cost ~0.1 ms a posting on long bulletins)
+_DMY_SIGNS = [("£", False), ("€", False), ("₹", False), ("NHS", True), ("UK", True), ("United Kingdom", False),
+              ("per annum", True), ("Australia", True), ("India", True)]
+_MDY_SIGNS = [("$", False), ("US", True), ("United States", False)]
+
+
+def _count(signs: list[tuple[str, bool]], text: str) -> int:
+    """The matches of the signs in ``text``: "$" not after a capital ("US$", "A$" are not
+    the US sign), "US" or "USA" as a word.
+
+    >>> _count(_MDY_SIGNS, "US$5, $6, USA, USAF, US, the United States"), _count(_DMY_SIGNS, "£5 UK UKG per annum")
+    (5, 3)
+    """
+    n = 0
+    for w, bounded in signs:
+        if w == "$":
+            i = text.find("$")
+            while i >= 0:
+                n += not (i and "A" <= text[i - 1] <= "Z")
+                i = text.find("$", i + 1)
+        elif not bounded:
+            n += text.count(w)
+        else:
+            i = text.find(w)
+            while i >= 0:
+                j = i + len(w)
+                if not (i and _is_word(text[i - 1])):
+                    if j == len(text) or not _is_word(text[j]):
+                        n += 1
+                    elif w == "US" and text[j] == "A" and (j + 1 == len(text) or not _is_word(text[j + 1])):
+                        n += 1  # "USA"
+                        j += 1
+                i = text.find(w, j if j > i else i + 1)
+    return n
+
+
+def _is_word(c: str) -> bool:
+    """What ``\\w`` matches."""
+    return c.isalnum() or c == "_"
 
 
 def _numeric_order(s: str, hint: str) -> str:
+    """The day order of one numeric date: its own where a part > 12 shows it, day first
+    where dots part it ("01.12.2024": the European habit, never the US one), else ``hint``."""
     a, b = (int(x) for x in re.split(r"[/.\-]", s)[:2])
     if a > 12 >= b:
         return "DMY"
     if b > 12 >= a:
         return "MDY"
-    return hint
+    return "DMY" if "." in s else hint
 
 
 def parse_date(s: str, *, reference_date: Optional[dt.date] = None, order: str = "MDY") -> Optional[dt.date]:
@@ -177,7 +227,7 @@ _MONTHS = {m: i for i, names in enumerate((
     ("dec", "december")), start=1) for m in names}
 _NAMED = re.compile(
     rf"(?:{_WEEKDAY})?(?:(?P<d1>\d{{1,2}})\s*(?:of\s+)?(?P<m1>[a-z]+)\.?,?\s*(?P<y1>\d{{4}})"
-    r"|(?P<m2>[a-z]+)\.?\s+(?P<d2>\d{1,2}),?\s*(?P<y2>\d{4})|(?P<m3>[a-z]+)\.?,?\s+(?P<y3>\d{4}))",
+    r"|(?P<m2>[a-z]+)\.?\s+(?P<d2>\d{1,2})\s*,?\s*(?P<y2>\d{4})|(?P<m3>[a-z]+)\.?,?\s+(?P<y3>\d{4}))",
     re.IGNORECASE,
 )
 
@@ -189,6 +239,8 @@ def _named_date(clean: str) -> Optional[dt.date]:
 
     >>> _named_date("8 November 2020"), _named_date("THURSDAY, JULY 26, 2018"), _named_date("Sept 2021")
     (datetime.date(2020, 11, 8), datetime.date(2018, 7, 26), datetime.date(2021, 9, 1))
+    >>> _named_date("THURSDAY, JANUARY 11 , 2018")  # a space before the comma
+    datetime.date(2018, 1, 11)
     """
     m = _NAMED.fullmatch(clean.strip())
     if m is None:
@@ -252,8 +304,27 @@ def find_dates(text: str, *, reference_date: Optional[dt.date] = None, order: Op
         if order is None and m.group("num"):
             order = order_hint(text)  # only where a numeric date needs it: the hint costs a pass
         value = parse_date(text[s:e], reference_date=reference_date, order=order or "MDY")
-        out.append(DateMatch(_cue_field(cue), value, s, e, text[s:e]))
+        field = _cue_field(cue)
+        out.append(DateMatch(field, value, s, e, text[s:e]))
+        if field == "posted" and ("clos" in cue.group() or "period" in cue.group()):
+            # a cue naming the opening and the closing, or a period ("Open & closing dates:
+            # 11/01/2024 to 11/15/2024", "Application period: 1 - 15 November"): the range's
+            # end is the closing date
+            to = _RANGE_TO.match(text, m.end())
+            end = _DATE.match(text, to.end()) if to is not None else None
+            if end is not None and not end.group("none"):
+                s, e = end.start(), end.end()
+                while e > s and text[e - 1] in " \t\n,.":
+                    e -= 1
+                if order is None and end.group("num"):
+                    order = order_hint(text)
+                value = parse_date(text[s:e], reference_date=reference_date, order=order or "MDY")
+                out.append(DateMatch("valid_through", value, s, e, text[s:e]))
     return out
+
+
+# between the two dates of a range: "to", "through", "until" or a dash
+_RANGE_TO = re.compile(r"[ \t]*(?:(?:to|through|thru|until|till)[ \t]+|[-–—][ \t]*)", re.IGNORECASE)
 
 
 def best_dates(matches: list[DateMatch]) -> dict[str, DateMatch]:
