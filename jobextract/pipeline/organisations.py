@@ -46,7 +46,7 @@ _OPENING = re.compile(rf"^(?:The[ \t]+)?(?P<name>{NAME})[ \t]+(?:is|are|was|buil
 _POSSESSIVE_TEAMS = re.compile(rf"(?P<name>{NAME})['’]s(?:\s+[a-z]+){{0,2}}\s+teams?\b")
 _LEADING_NOISE = frozenset(
     "The This That Our Your Their Its We You Join At About A An As In On For With Key If When Are Do "
-    "All Every Each Team Teams Learn More".split()
+    "All Every Each Team Teams Learn More Over Nearly Almost Around Approximately".split()
 )
 _STRONG = [
     re.compile(rf"(?<![\w-])(?:[Aa]t|[Jj]oin|[Jj]oining|[Jj]oins)\s+(?P<name>(?>{NAME}))(?![ \t]+(?:[Tt]eams?|organi[sz]ation|level)\b)"),
@@ -59,7 +59,9 @@ _STRONG = [
     re.compile(rf"(?P<name>(?>{NAME}))(?:,\s+(?:Inc|LLC|Ltd)\.?,?)?\s+(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){{0,6}}?"
                r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
                r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
-               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b"),
+               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b"
+               # "Sustainability is a core company value": the noun qualifies another, it names no kind of employer
+               r"(?![ \t]+(?:values?|culture|polic(?:y|ies)|mission|goals?|priorit(?:y|ies)|wide|standards?)\b)"),
     # "About Eliassen Group" on a line of its own
     re.compile(rf"(?m)^[ \t#*]*About[ \t]+(?:the[ \t]+)?(?P<name>(?>{NAME}))[ \t*:]*$"),
     # "We are Novartis.", "We are Lincolnshire Community Health Services NHS Trust (LCHS), the ..."
@@ -97,6 +99,7 @@ _OPENING_SUBJECT = re.compile(
     rf"[ \t]*(?P<name>(?>{NAME}))[ \t]+(?:(?:is|are)[ \t]+(?:building|developing|creating|making)\b"
     r"|(?:is|are)[ \t]+(?:the|an?)[ \t]+(?:[\w\-&]+,?[ \t]+){0,6}?(?:company|provider|firm|leader|organi[sz]ation|"
     r"agency|start-?up|business|manufacturer|developer|platform|app|marketplace|consultancy|retailer|studio|lab)\b"
+    r"(?![ \t]+(?:values?|culture|polic(?:y|ies)|mission|goals?|priorit(?:y|ies)|wide|standards?)\b)"
     r"|builds|makes|develops|creates|designs|powers|helps|provides|offers|enables)[ \t]")
 _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
 # a name that another capitalised name follows in a list: "across Legal, Compliance and ..."
@@ -229,7 +232,7 @@ def _name_span(text: str, m: re.Match) -> Optional[tuple[int, int, str]]:
     words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[s:e])]
     while words and text[s + words[0][0]:s + words[0][1]] in _LEADING_NOISE:
         words = words[1:]
-    while words and text[s + words[-1][0]:s + words[-1][1]] in ("&", "and", "of", "for"):
+    while words and text[s + words[-1][0]:s + words[-1][1]] in ("&", "and", "of", "for", "You", "We"):
         words = words[:-1]
     if not words:
         return None
@@ -355,9 +358,20 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     >>> pick_company(t)[2]
     'Amazon'
     """
+    agency = _AGENCY.search(text, 0, min(len(text), 3000))
+    if agency and agency.group("client") is not None:
+        # "Our client, Acme Bank, is seeking ...": an agency posts for its client, the employer
+        client = _NAME_RUN.match(text, agency.end("client"))
+        hit = _name_span(text, client) if client else None
+        name = _employer_of(text, hit[2]) if hit else None
+        if name and text.startswith(name, hit[0]):
+            return hit[0], hit[0] + len(name), name
     scores: dict[str, float] = defaultdict(float)
     where: dict[str, tuple[int, int]] = {}
     self_described: set[str] = set()  # "<Name> is a ... company", "<Name> is an equal opportunity employer"
+    introduced: set[str] = set()
+    located: set[str] = set()  # places named after "in", "across" ...: they count for a family only
+    free: set[str] = set()
 
     def add(s: int, name: Optional[str], weight: float) -> None:
         if not name:
@@ -366,6 +380,13 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             s, name = s - 4, "The " + name  # "The Huntercombe Group": the article is part of the name
         if _is_place(name):
             weight /= 3  # "University of Texas at Austin", "based in Surrey": a place, whatever names it
+            if _LOCATIVE_BEFORE.search(text, max(0, s - 12), s):
+                located.add(name)  # "a real estate firm in New Jersey is seeking": where, not who
+            else:
+                free.add(name)
+        initials = _INITIALS_BEFORE.search(text, max(0, s - 12), s)
+        if initials:
+            s, name = initials.start(), text[initials.start():s] + name  # "J.P. Morgan", not "Morgan"
         scores[name] += weight
         if name not in where or s < where[name][0]:
             where[name] = (s, s + len(name))
@@ -400,6 +421,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                     continue
                 if strong_self:
                     self_described.add(name)
+                if regex is _STRONG[6] or regex is _STRONG[2]:
+                    introduced.add(name.lower())  # "About Acme", "Delphi-US seeks ...": the poster speaks for itself
                 w = weight
                 if regex is _STRONG[0] and name.split()[-1] in sites:
                     w = 1.0  # "a Support Worker at Badby Park": where the work is
@@ -437,6 +460,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if (name and weight < 2 and name == _tidy(tail)
                 and _tidy(tail).split()[-1].lower().strip(".") not in _LEGAL_ENDINGS and not _LEGAL_AFTER.search(tail)):
             continue
+        if name and weight >= 2 and name not in scores and _used_as_skill(text, name):
+            continue  # "Software Engineer - Java ... a Java developer": a specialty, not an employer
         if name and (name != team_name or weight >= 2):
             if weight >= 2:
                 self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
@@ -485,6 +510,12 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     name = _best_of_families(text, own, where, self_described)
     if name is None:
         return None
+    if agency and name.lower() not in introduced and not any(
+            n in self_described for n in own if name.startswith(n) or n.startswith(name)):
+        return None  # "Our client, a leading logistics company, ...": the client goes unnamed, and no
+        # organisation describes itself as the one that posts ("IGNW is an engineering-based resourcing company")
+    if name in located and name not in free:
+        return None  # "a leading firm in New Jersey": no mention names the place as anyone
     s, e = where[name]
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         spelt = _spelt_out(text, name)  # "PHE" where the text also writes "Public Health England"
@@ -493,6 +524,23 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 return spelt
             return None  # "Design of Experiment (DOE)": the acronym of a method, not an employer
     return s, e, name
+
+
+def _used_as_skill(text: str, name: str) -> bool:
+    """Whether ``text`` uses ``name`` as a skill: before a word for work done with it
+    ("Java developer", "React experience") or after one for having it ("experience with Python").
+
+    >>> _used_as_skill("We need a Java developer.", "Java"), _used_as_skill("Work at Google.", "Google")
+    (True, False)
+    """
+    if len(name) > 40:
+        return False
+    n = re.escape(name)
+    return bool(re.search(
+        rf"(?<![\w.]){n}[ \t]+(?:developers?|engineers?|engineering|development|experience|skills?|programming|"
+        rf"code|coding|frameworks?|stack|libraries|ecosystem|expertise|knowledge)\b"
+        rf"|\b(?:experience|proficiency|expertise|knowledge|skills?|familiarity|fluency)[ \t]+(?:with|in|of|using)[ \t]+"
+        rf"(?:[\w#+.]{{1,20}},?[ \t]+(?:and[ \t]+|or[ \t]+)?){{0,4}}{n}(?=[ \t]*(?:[,.;:)/\n]|and\b|or\b|$))", text))
 
 
 def _organisation_shaped(name: str) -> bool:
@@ -645,6 +693,16 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n•·-*" or text[i] in "\"“("
 
 
+# an agency's posting: "Our client, a leading logistics company, ...", "on behalf of our client";
+# "Our client, Acme Bank, is seeking ..." names the client
+_AGENCY = re.compile(
+    r"(?:^|(?<=[.!?\n•:]))[ \t*]*(?:Our|My)[ \t]+client(?=,|[ \t]+(?:is|are|has|have|seeks|headquartered|based|located|who|in)\b)"
+    r"(?:,[ \t]+(?=[A-Z])(?!(?:A|An|The|One)\b)(?P<client>))?"
+    r"|\bon[ \t]+behalf[ \t]+of[ \t]+(?:our|my|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,3}?client\b")
+# a preposition of place just before a name: "a firm in New Jersey", "offices across Europe"
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|near|from|across|within|throughout|outside|around|of|to)[ \t]+$")
+# a person's initials just before a surname that names a firm: "J.P. Morgan" (two at least: "Plan B. Acme")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?){2,3}[ \t]?$")
 _TRAILING_PARENS = re.compile(r"[ \t]*\([^()\n]{1,60}\)$")
 _TAIL_SEPARATORS = ((" - ", 2.0), (" – ", 2.0), (" at ", 2.0), (" @ ", 2.0), (", ", 1.0))
 
@@ -774,6 +832,8 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
                 words = words[:i] + [w[:-2]]
             break
     while len(words) > 1 and words[-1] in divisions and not keep_unit:  # "Kodiak Robotics is a ... company"
+        if words[-1].lower() in _ORG_ENDINGS and not _stands_alone(text, words[0], words[1]):
+            break  # "At Acme Robotics we build ...", where "Acme" never stands alone: the name is whole
         words = words[:-1]
     if (followers_of is not None and len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2
             and words[0].lower() not in _generic() and words[-1].lower().strip(".") not in _ORG_ENDINGS):
@@ -785,6 +845,8 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         standalone = any(_ALONE_AFTER.match(f) for f in followers)
         if len(followers) >= 2 and standalone:
             words = words[:1]
+    if words[-1].lower() in _KINDS and (len(words) < 3 or words[-2] != "of"):
+        return None  # "Academic Staff at Danish Universities" names a kind; "the Priory Group of Companies" one
     out = " ".join(words)
     if out.lower() in _not_orgs() or len(out) < 2 or _is_job_term(out):
         return None
@@ -800,6 +862,8 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
     return out
 
 
+# plurals that name a kind of organisation: a name that ends with one names many, not the employer
+_KINDS = frozenset("universities companies colleges employers organisations organizations agencies businesses firms".split())
 # a first word that is a number or a time ("7 CQC", "7/7.30am"), a word run on into the next
 # sentence or a person's initial ("Scotland.We", "J.Patel")
 _NOT_A_NAME = re.compile(r"^[\d/.:,]+(?:am|pm)?$")
@@ -863,6 +927,17 @@ class _Followers:
             found = self.index.get(word, set())
         self.seen[word] = found
         return found
+
+
+def _stands_alone(text: str, bare: str, unit: str) -> bool:
+    """Whether ``bare`` stands somewhere in ``text`` without ``unit`` after it.
+
+    >>> _stands_alone("Amazon Robotics builds. Amazon's teams.", "Amazon", "Robotics")
+    True
+    >>> _stands_alone("At Acme Robotics we build.", "Acme", "Robotics")
+    False
+    """
+    return re.search(rf"(?<![\w.]){re.escape(bare)}(?!\w|\s+{re.escape(unit)}(?!\w))", text) is not None
 
 
 def _generic() -> frozenset[str]:
