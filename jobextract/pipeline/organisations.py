@@ -358,7 +358,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     >>> pick_company(t)[2]
     'Amazon'
     """
-    agency = _AGENCY.search(text, 0, min(len(text), 3000))
+    agency = _agency(text, min(len(text), 3000))
     if agency and agency.group("client") is not None:
         # "Our client, Acme Bank, is seeking ...": an agency posts for its client, the employer
         client = _NAME_RUN.match(text, agency.end("client"))
@@ -695,10 +695,33 @@ def _opens_sentence(text: str, pos: int) -> bool:
 
 # an agency's posting: "Our client, a leading logistics company, ...", "on behalf of our client";
 # "Our client, Acme Bank, is seeking ..." names the client
-_AGENCY = re.compile(
-    r"(?:^|(?<=[.!?\n•:]))[ \t*]*(?:Our|My)[ \t]+client(?=,|[ \t]+(?:is|are|has|have|seeks|headquartered|based|located|who|in)\b)"
-    r"(?:,[ \t]+(?=[A-Z])(?!(?:A|An|The|One)\b)(?P<client>))?"
-    r"|\bon[ \t]+behalf[ \t]+of[ \t]+(?:our|my|a|an)[ \t]+(?:[\w\-]+[ \t]+){0,3}?client\b")
+_CLIENT = re.compile(r"client(?P<tail>(?=,|[ \t]+(?:is|are|has|have|seeks|headquartered|based|located|who|in)\b)"
+                     r"(?:,[ \t]+(?=[A-Z])(?!(?:A|An|The|One)\b)(?P<client>))?)?")
+_OUR_BEFORE = re.compile(r"(?<![\w-])(?:Our|My)[ \t]+$")
+_BEHALF_BEFORE = re.compile(r"(?<![\w-])on[ \t]+behalf[ \t]+of[ \t]+(?:our|my|a|an)[ \t]+(?:[\w\-]{1,20}[ \t]+){0,3}$")
+
+
+def _agency(text: str, end: int) -> Optional[re.Match]:
+    """The first cue in ``text[:end]`` that an agency posts for a client: "Our client" opening a
+    sentence as its subject, or "on behalf of our client" (a match of "client", its group
+    ``client`` set where the client's name follows: "Our client, Acme Bank, ...").
+
+    >>> _agency("Our client, a leading bank, is hiring.", 40).start()
+    4
+    >>> _agency("Improve our client relationships.", 40) is None
+    True
+    """
+    for m in _CLIENT.finditer(text, 0, end):
+        at = m.start()
+        if m.group("tail") is not None:
+            our = _OUR_BEFORE.search(text, max(0, at - 8), at)
+            if our and _opens_sentence(text, our.start()):
+                return m
+        if _BEHALF_BEFORE.search(text, max(0, at - 120), at):
+            return m
+    return None
+
+
 # a preposition of place just before a name: "a firm in New Jersey", "offices across Europe"
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|near|from|across|within|throughout|outside|around|of|to)[ \t]+$")
 # a person's initials just before a surname that names a firm: "J.P. Morgan" (two at least: "Plan B. Acme")
