@@ -106,6 +106,8 @@ _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
 _LIST_NEXT = re.compile(r"(?:,|[ \t]+(?:and|or|&))[ \t]+[A-Z]")
 # a plural of people ending a name: "a team of Googlers", "a team of Data Scientists"
 _PEOPLE = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ives)$")
+_NAME_AT = re.compile(NAME)
+_NON_SPACE = re.compile(r"\S+")
 _SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(ACR)"
 
 # What must follow the name for each name-led regex to match. Such a regex tries every word
@@ -113,33 +115,42 @@ _SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(AC
 # Each ending opens with a literal word, so the engine skips straight to its first letters;
 # what must stand just before that word (a space, a blank, a word boundary) is checked by
 # ``_NEED_BEFORE`` (a leading ``\s`` or ``\b`` made the engine try every position).
+_EEO_TAIL = r"\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"
+_SEEKS_TAIL = r"\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+_OPENING_TAIL = r"\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"
+_KIND_TAIL = (  # the whole tail: "is a" alone stands before too many names
+    r"\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
+    r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
+    r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
+    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
+# An ending of several alternatives is a tuple of regexes, one a literal word leads: each
+# is found by the engine's fast literal search, where an alternation of words tried every
+# position (their hits are merged as one regex's would be).
 _NEEDS = {
-    _STRONG[1]: re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
-    _STRONG[2]: re.compile(r"is\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
-                           r"|are\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
-                           r"|seeks\b|has\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"
-                           r"|have\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"),
+    _STRONG[1]: (re.compile("is" + _EEO_TAIL), re.compile("are" + _EEO_TAIL)),
+    _STRONG[2]: (re.compile("is" + _SEEKS_TAIL), re.compile("are" + _SEEKS_TAIL), re.compile(r"seeks\b"),
+                 re.compile("has" + _OPENING_TAIL), re.compile("have" + _OPENING_TAIL)),
     _STRONG[4]: re.compile(r"does\s+not\s+discriminate\b"),
     _WEAK[0]: re.compile(r"['’]s\b"),
-    _WEAK[2]: re.compile(r"(?:customers|clients|employees|users|shoppers|members)\b"),
+    _WEAK[2]: tuple(re.compile(w + r"\b") for w in "customers clients employees users shoppers members".split()),
     _NAME_TEAM: re.compile(r"(?:[Tt]eams?|TEAM)\b"),
     _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
 _NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
-_NEEDS[_STRONG[5]] = re.compile(  # the whole tail: "is a" alone stands before too many names
-    r"(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
-    r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
-    r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
-    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
+_NEEDS[_STRONG[5]] = (re.compile("is" + _KIND_TAIL), re.compile("are" + _KIND_TAIL))
 # A legal or institutional ending anywhere; a looser ending ("Elysium Healthcare", "Priory
 # Group") only where the name is the subject of what follows.
 _LOOSE_SUBJECT = (r"(?=(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|"
                   r"follows|employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b)")
-_NEEDS[_NAME_RUN] = re.compile("|".join(
-    [rf"{w}\b" for w in "Trust Hospitals? Hospice Inc Incorporated LLC Ltd Limited PLC LLP GmbH Corp Corporation Company CIC "
-     "University Foundation Society Charity Association Council Authority Bank Insurance Holdings Industries Group".split()]
-    + [w + _LOOSE_SUBJECT for w in "Healthcare Health Care Clinic Partnership Services Solutions Systems Technologies Partners "
-       "Therapeutics Pharmaceuticals Pharma Biosciences Labs Laboratories Consulting Associates".split()]))
+_ENDINGS = ([rf"{w}\b" for w in "Trust Hospitals? Hospice Inc Incorporated LLC Ltd Limited PLC LLP GmbH Corp Corporation "
+             "Company CIC University Foundation Society Charity Association Council Authority Bank Insurance Holdings "
+             "Industries Group".split()]
+            + [w + _LOOSE_SUBJECT for w in "Healthcare Health Care Clinic Partnership Services Solutions Systems Technologies "
+               "Partners Therapeutics Pharmaceuticals Pharma Biosciences Labs Laboratories Consulting Associates".split()])
+# one regex per first letter, led by that letter ("T(?:rust\b|echnologies...)"), in the order above
+_NEEDS[_NAME_RUN] = tuple(
+    re.compile(letter + "(?:" + "|".join(e[1:] for e in _ENDINGS if e[0] == letter) + ")")
+    for letter in dict.fromkeys(e[0] for e in _ENDINGS))
 # what must stand just before an ending: whitespace ("space"), a space or tab ("blank") or a
 # non-word character ("word": a word boundary before the ending's first letter)
 _NEED_BEFORE = {_STRONG[1]: "space", _STRONG[2]: "space", _STRONG[4]: "space", _STRONG[5]: "space",
@@ -148,14 +159,15 @@ _NAME_REACH = 160  # characters a name may take before its ending (10 words of a
 # The words that open each keyword-led regex, as a regex that opens with a literal in every
 # alternative, so the engine skips straight to them; the full regex is matched at each.
 _LEADS = {
-    _STRONG[0]: re.compile(r"At|at|Join|join"),
-    _STRONG[3]: re.compile(r"team"),
-    _WEAK[4]: re.compile(r"team"),
+    # what must follow the word is looked ahead for: "that data" holds "at" but no name after it
+    _STRONG[0]: re.compile(r"(?:At|at|Join|join)(?=(?:ing|s)?\s+(?:[A-Z0-9(]|[a-z]+[A-Z]))"),
+    _STRONG[3]: re.compile(r"team(?=\s+at\s)"),
+    _WEAK[4]: re.compile(r"team(?=\s+of\s)"),
     _WEAK[3]: ("across", "within", "cross", "throughout"),  # words: found by str.find, faster than a regex
     _JOIN_TEAM: re.compile(r"part of|join"),
 }
 _LEADS[_STRONG[6]] = re.compile(r"(?m)^[ \t#*]*About")
-_LEADS[_STRONG[7]] = re.compile(r"We")
+_LEADS[_STRONG[7]] = re.compile(r"We(?=[ \t]+are[ \t])")
 
 
 def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
@@ -183,8 +195,7 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
         return
     before = _NEED_BEFORE.get(regex)
     windows: list[list[int]] = []
-    for hit in need.finditer(text, start, end):
-        q = hit.start()
+    for q, hit_end in _need_spans(need, text, start, end):
         if before == "word":
             if q > 0 and (text[q - 1].isalnum() or text[q - 1] == "_"):
                 continue
@@ -196,9 +207,9 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
             q -= 1
         a = max(start, q - _NAME_REACH)
         if windows and a <= windows[-1][1]:
-            windows[-1][1] = hit.end()
+            windows[-1][1] = hit_end
         else:
-            windows.append([a, hit.end()])
+            windows.append([a, hit_end])
     last = start
     for a, b in windows:
         for m in regex.finditer(text, max(a, last), b):
@@ -206,6 +217,24 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
             if full is not None and full.start() >= last:
                 last = full.end()
                 yield full
+
+
+def _need_spans(need, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``need`` in ``text[start:end]``, as ``finditer`` gives them: for a tuple of
+    regexes, their matches in order, each that starts inside an earlier one dropped.
+
+    >>> _need_spans((re.compile("is"), re.compile("are")), "we are: it is", 0, 13)
+    [(3, 6), (11, 13)]
+    """
+    if not isinstance(need, tuple):
+        return [hit.span() for hit in need.finditer(text, start, end)]
+    spans = sorted(hit.span() for part in need for hit in part.finditer(text, start, end))
+    out, last = [], start
+    for span in spans:
+        if span[0] >= last:
+            out.append(span)
+            last = span[1]
+    return out
 
 
 def _lead_starts(lead, text: str, start: int, end: int):
@@ -229,7 +258,7 @@ def _lead_starts(lead, text: str, start: int, end: int):
 
 def _name_span(text: str, m: re.Match) -> Optional[tuple[int, int, str]]:
     s, e = m.span("name")
-    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[s:e])]
+    words = [(w.start(), w.end()) for w in _NON_SPACE.finditer(text[s:e])]
     while words and text[s + words[0][0]:s + words[0][1]] in _LEADING_NOISE:
         words = words[1:]
     while words and text[s + words[-1][0]:s + words[-1][1]] in ("&", "and", "of", "for", "You", "We"):
@@ -470,7 +499,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         value = m.group("name").strip(" *")
         if "client" in m.group().lower()[:12]:
             continue  # a client is not the employer
-        nm = re.match(NAME, value)
+        nm = _NAME_AT.match(value)
         if nm:
             name = _tidy(nm.group())
             s = m.start("name") + value.find(nm.group())
@@ -499,7 +528,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             score /= 3  # the first word of the team's name is more often a product than the employer
         own[name] = score
     for name in [n for n in own if n.isupper() and 2 <= len(n) <= 8 and " " not in n and own[n] < 3]:
-        for m in re.finditer(rf"\({re.escape(name)}\)", text):
+        for m in (re.finditer(rf"\({re.escape(name)}\)", text) if f"({name})" in text else ()):
             spelt = _SPELT_OUT.search(text, max(0, m.start() - _NAME_REACH), m.start())
             hit = _name_span(text, spelt) if spelt else None
             if hit and _abbreviates(name, hit[2]) and not _organisation_shaped(hit[2]):
@@ -597,7 +626,7 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
                 parent[root(short)] = root(long)
     for acro in list(names):
         if acro.isupper() and 2 <= len(acro) <= 8 and " " not in acro:
-            for m in re.finditer(rf"\({re.escape(acro)}\)", text):
+            for m in (re.finditer(rf"\({re.escape(acro)}\)", text) if f"({acro})" in text else ()):
                 spelt = _SPELT_OUT.search(text, max(0, m.start() - _NAME_REACH), m.start())
                 hit = _name_span(text, spelt) if spelt else None
                 if hit and hit[2] not in own and _abbreviates(acro, hit[2]):
@@ -648,6 +677,7 @@ def _abbreviates(acro: str, name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings
 def _is_job_term(name: str) -> bool:
     """Whether ``name`` is an employment-type or arrangement value, or a pay phrase: the parts
     of a header line that are not its employer.
@@ -668,6 +698,7 @@ def _job_term_values() -> re.Pattern:
 _PAY_WORDS = re.compile(r"(?i)\b(?:salary|pay|wage|rate|bonus|hours)\b")
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings
 def _is_place(name: str) -> bool:
     """Whether ``name`` is a town, a US state or a country in the gazetteer.
 
@@ -776,10 +807,11 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
         if cut < 0:
             return []
         last = _TRAILING_PARENS.sub("", tail[cut:].strip())  # "Google Cloud (Multiple Languages)"
-        if (not re.fullmatch(NAME, last) or len(last.split()) > 5 or parse_location(last)
+        if (not _NAME_AT.fullmatch(last) or len(last.split()) > 5 or parse_location(last)
                 or title_from_line(last, 0, len(last))):
             return []
-        if weight < 2 and len(re.findall(rf"\b{re.escape(last.split()[0])}\b", text)) < 2:
+        first = last.split()[0]  # (a word the text holds once cannot stand in it twice: no regex to build)
+        if weight < 2 and (text.count(first) < 2 or len(re.findall(rf"\b{re.escape(first)}\b", text)) < 2):
             return []
         at = hit[1] + cut + (len(tail[cut:]) - len(tail[cut:].lstrip()))
         return [(at, at + len(last), last, weight)]
@@ -821,7 +853,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
         if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
             a, name = line.index(name, a) + 1, link.group(1).strip()
         if (line.count("|") == 1 and not title_from_line(line, *parts[1])
-                and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2):
+                and (text.count(name) < 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2)):
             continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
         if (not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name)
                 or _is_job_term(name)):
@@ -830,6 +862,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     return None
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings
 def _tidy(name: str) -> str:
     """A name without its legal form or a trailing parenthesis: "Acme, Inc." -> "Acme",
     "Google Cloud (Spanish)" -> "Google Cloud"."""
