@@ -914,7 +914,7 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
     if len(words) > 1 and words[-1].lower() in ("team", "teams"):
         return None  # "the AI/ML Team": a team is not the employer
     if _NOT_A_NAME.search(words[0]) or any(_RUN_ON.search(w) for w in words) or words[-1].isdigit():
-        return None  # "7am", "8 Bank", "Disclosure Scotland.We", "J.Patel", "Summer 2018"
+        return None  # "7am", "8 Bank", "Disclosure Scotland.We", "J.Patel", "Summer 2018", "Job descriptionWe"
     return out
 
 
@@ -923,7 +923,7 @@ _KINDS = frozenset("universities companies colleges employers organisations orga
 # a first word that is a number or a time ("7 CQC", "7/7.30am"), a word run on into the next
 # sentence or a person's initial ("Scotland.We", "J.Patel")
 _NOT_A_NAME = re.compile(r"^[\d/.:,]+(?:am|pm)?$")
-_RUN_ON = re.compile(r"\w\.[A-Z][a-z]")
+_RUN_ON = re.compile(r"\w\.[A-Z][a-z]|^[a-z]{4,}[A-Z]")  # also a heading run on: "Job descriptionWe are ..."
 # the last word of a full organisation name: "Hampshire Hospitals NHS Foundation Trust", "Acme Inc."
 _ALONE_AFTER = re.compile(r"\s+[a-z]|[,;:!?)]|\.\s|\s*$")
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]+[a-z]{2,20}[ \t]*[:：]")
