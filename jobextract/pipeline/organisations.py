@@ -77,11 +77,11 @@ _AT_PLACE = re.compile(r"\b(?:based|located|situated|held|sited)\s+$")
 _SUBJECT_VERB = re.compile(
     r"(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|follows|"
     r"employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b")
-# "Company: Acme", "Employer - Acme Ltd", "CBS BUSINESS UNIT: CBS Interactive"
+# "Company: Acme", "Employer - Acme Ltd", "CBS BUSINESS UNIT: CBS Interactive", "Agency: Department of Veterans Affairs" (USAJobs)
 # the field opens a line or a bar-separated part of one ("Title | Company: Adyen| San Francisco")
 # and its value runs to the line's end, a bar or the next field ("Company: Karma8 Location: Remote")
 _FIELD = re.compile(
-    r"(?im)(?:^|\|)[ \t*]*(?:company(?:[ \t]+name)?|employer|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
+    r"(?im)(?:^|\|)[ \t*]*(?:company(?:[ \t]+name)?|employer|(?:hiring[ \t]+)?agency|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
     r"[A-Z]+[ \t]+business[ \t]+unit|client)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<name>[^\n|]{2,80}?)[ \t*]*"
     r"(?=$|\||[ \t]+(?-i:[A-Z][a-z]{1,15})[ \t]*:)"
 )
@@ -901,6 +901,13 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         standalone = any(_ALONE_AFTER.match(f) for f in followers)
         if len(followers) >= 2 and standalone:
             words = words[:1]
+    if len(words) > 1 and words[-1] == "Bank" and words[-2].lower() in _STAFF_BANK:
+        # "the Temporary Staffing Bank": a pool of staff the employer keeps, not an employer;
+        # "Imperial College Healthcare NHS Trust Staff Bank": the employer's
+        while words and words[-1].lower() in _STAFF_BANK:
+            words = words[:-1]
+        if not words:
+            return None
     if words[-1].lower() in _KINDS and (len(words) < 3 or words[-2] != "of"):
         return None  # "Academic Staff at Danish Universities" names a kind; "the Priory Group of Companies" one
     out = " ".join(words)
@@ -918,6 +925,7 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
     return out
 
 
+_STAFF_BANK = frozenset("staff staffing nurse nursing locum temporary bank".split())
 # plurals that name a kind of organisation: a name that ends with one names many, not the employer
 _KINDS = frozenset("universities companies colleges employers organisations organizations agencies businesses firms".split())
 # a first word that is a number or a time ("7 CQC", "7/7.30am"), a word run on into the next
