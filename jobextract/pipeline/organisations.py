@@ -10,7 +10,11 @@ organization ..."); "<Name> team" anywhere; "<Name>'s ... teams".
 Company, by weighted contexts: "at <Org>", "join <Org>", "<Org> is an equal opportunity
 employer", "<Org> is looking for" weigh most; "<Org>'s", "<Org>.com", "<Org> customers",
 "across <Org>" weigh less. A business unit is traced to its employer ("Amazon Ads" ->
-"Amazon", ``patterns/org_divisions.jsonl``); the team itself is never the company.
+"Amazon", ``patterns/org_divisions.jsonl``; "Acme Robotics" stays whole unless "Acme" stands
+alone elsewhere); the team itself is never the company. What names no employer: a place after "in", "across" ("a firm
+in New Jersey is seeking"), a specialty after a title's dash ("Software Engineer - Java"), a
+staff bank, a department, a plural kind ("Danish Universities"); an agency's unnamed client
+("Our client, a leading logistics company, ...") gives null unless the poster describes itself.
 
 >>> import jobextract
 >>> doc = jobextract.load()("This role will be part of the Ground Software & Analytics team. Join Acme today.")
@@ -565,11 +569,18 @@ def _used_as_skill(text: str, name: str) -> bool:
     if len(name) > 40:
         return False
     n = re.escape(name)
-    return bool(re.search(
-        rf"(?<![\w.]){n}[ \t]+(?:developers?|engineers?|engineering|development|experience|skills?|programming|"
-        rf"code|coding|frameworks?|stack|libraries|ecosystem|expertise|knowledge)\b"
-        rf"|\b(?:experience|proficiency|expertise|knowledge|skills?|familiarity|fluency)[ \t]+(?:with|in|of|using)[ \t]+"
-        rf"(?:[\w#+.]{{1,20}},?[ \t]+(?:and[ \t]+|or[ \t]+)?){{0,4}}{n}(?=[ \t]*(?:[,.;:)/\n]|and\b|or\b|$))", text))
+    for m in re.finditer(rf"{n}[ \t]+(?:developers?|engineers?|engineering|development|experience|skills?|programming|"
+                         r"code|coding|frameworks?|stack|libraries|ecosystem|expertise|knowledge)\b", text):
+        if not _word_before(text, m.start()):
+            return True
+    return re.search(r"(?:experience|proficiency|expertise|knowledge|skills?|familiarity|fluency)[ \t]+(?:with|in|of|using)[ \t]+"
+                     rf"(?:[\w#+.]{{1,20}},?[ \t]+(?:and[ \t]+|or[ \t]+)?){{0,4}}{n}(?=[ \t]*(?:[,.;:)/\n]|and\b|or\b|$))",
+                     text) is not None
+
+
+def _word_before(text: str, at: int) -> bool:
+    """Whether a word character or a dot stands just before ``at`` ("Acme" inside "NotAcme", "x.Acme")."""
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_.")
 
 
 def _organisation_shaped(name: str) -> bool:
@@ -1001,7 +1012,8 @@ def _stands_alone(text: str, bare: str, unit: str) -> bool:
     >>> _stands_alone("At Acme Robotics we build.", "Acme", "Robotics")
     False
     """
-    return re.search(rf"(?<![\w.]){re.escape(bare)}(?!\w|\s+{re.escape(unit)}(?!\w))", text) is not None
+    return any(not _word_before(text, m.start())
+               for m in re.finditer(rf"{re.escape(bare)}(?!\w|\s+{re.escape(unit)}(?!\w))", text))
 
 
 def _generic() -> frozenset[str]:
