@@ -929,10 +929,11 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
     departments = lexicons.org_departments()
     if all(w.lower() in departments or w in ("and", "&", "of") for w in words):
         return None  # "Legal", "Treasury", "Hardware and Display": a department, not an employer
+    heads = lexicons.title_heads()
     if len(words) > 1 and all(w.lower() in departments or w.lower() in _ORG_ENDINGS or w.lower() in _generic()
-                              for w in words):
-        return None  # "Work with Development Corporation leadership": a department of kinds, no name
-    if len(words) == 1 and (out.lower() in lexicons.title_heads() or out.lower()[:-1] in lexicons.title_heads()):
+                              or w.lower() in heads or w.lower()[:-1] in heads for w in words):
+        return None  # "Work with Development Corporation leadership", "Data Engineer's work": kinds and roles, no name
+    if len(words) == 1 and (out.lower() in heads or out.lower()[:-1] in heads):
         return None  # "Ensure Auditor's requests are met": a role, not an employer
     if len(words) > 1 and words[-1].lower() in ("team", "teams"):
         return None  # "the AI/ML Team": a team is not the employer
