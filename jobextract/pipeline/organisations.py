@@ -10,7 +10,11 @@ organization ..."); "<Name> team" anywhere; "<Name>'s ... teams".
 Company, by weighted contexts: "at <Org>", "join <Org>", "<Org> is an equal opportunity
 employer", "<Org> is looking for" weigh most; "<Org>'s", "<Org>.com", "<Org> customers",
 "across <Org>" weigh less. A business unit is traced to its employer ("Amazon Ads" ->
-"Amazon", ``patterns/org_divisions.jsonl``); the team itself is never the company.
+"Amazon", ``patterns/org_divisions.jsonl``; "Acme Robotics" stays whole unless "Acme" stands
+alone elsewhere); the team itself is never the company. What names no employer: a place after "in", "across" ("a firm
+in New Jersey is seeking"), a specialty after a title's dash ("Software Engineer - Java"), a
+staff bank, a department, a plural kind ("Danish Universities"); an agency's unnamed client
+("Our client, a leading logistics company, ...") gives null unless the poster describes itself.
 
 >>> import jobextract
 >>> doc = jobextract.load()("This role will be part of the Ground Software & Analytics team. Join Acme today.")
@@ -46,7 +50,7 @@ _OPENING = re.compile(rf"^(?:The[ \t]+)?(?P<name>{NAME})[ \t]+(?:is|are|was|buil
 _POSSESSIVE_TEAMS = re.compile(rf"(?P<name>{NAME})['’]s(?:\s+[a-z]+){{0,2}}\s+teams?\b")
 _LEADING_NOISE = frozenset(
     "The This That Our Your Their Its We You Join At About A An As In On For With Key If When Are Do "
-    "All Every Each Team Teams Learn More".split()
+    "All Every Each Team Teams Learn More Over Nearly Almost Around Approximately".split()
 )
 _STRONG = [
     re.compile(rf"(?<![\w-])(?:[Aa]t|[Jj]oin|[Jj]oining|[Jj]oins)\s+(?P<name>(?>{NAME}))(?![ \t]+(?:[Tt]eams?|organi[sz]ation|level)\b)"),
@@ -59,7 +63,9 @@ _STRONG = [
     re.compile(rf"(?P<name>(?>{NAME}))(?:,\s+(?:Inc|LLC|Ltd)\.?,?)?\s+(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){{0,6}}?"
                r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
                r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
-               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b"),
+               r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b"
+               # "Sustainability is a core company value": the noun qualifies another, it names no kind of employer
+               r"(?![ \t]+(?:values?|culture|polic(?:y|ies)|mission|goals?|priorit(?:y|ies)|wide|standards?)\b)"),
     # "About Eliassen Group" on a line of its own
     re.compile(rf"(?m)^[ \t#*]*About[ \t]+(?:the[ \t]+)?(?P<name>(?>{NAME}))[ \t*:]*$"),
     # "We are Novartis.", "We are Lincolnshire Community Health Services NHS Trust (LCHS), the ..."
@@ -75,11 +81,11 @@ _AT_PLACE = re.compile(r"\b(?:based|located|situated|held|sited)\s+$")
 _SUBJECT_VERB = re.compile(
     r"(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|follows|"
     r"employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b")
-# "Company: Acme", "Employer - Acme Ltd", "CBS BUSINESS UNIT: CBS Interactive"
+# "Company: Acme", "Employer - Acme Ltd", "CBS BUSINESS UNIT: CBS Interactive", "Agency: Department of Veterans Affairs" (USAJobs)
 # the field opens a line or a bar-separated part of one ("Title | Company: Adyen| San Francisco")
 # and its value runs to the line's end, a bar or the next field ("Company: Karma8 Location: Remote")
 _FIELD = re.compile(
-    r"(?im)(?:^|\|)[ \t*]*(?:company(?:[ \t]+name)?|employer|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
+    r"(?im)(?:^|\|)[ \t*]*(?:company(?:[ \t]+name)?|employer|(?:hiring[ \t]+)?agency|organi[sz]ation|hiring[ \t]+organi[sz]ation|business[ \t]+unit|"
     r"[A-Z]+[ \t]+business[ \t]+unit|client)[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*(?P<name>[^\n|]{2,80}?)[ \t*]*"
     r"(?=$|\||[ \t]+(?-i:[A-Z][a-z]{1,15})[ \t]*:)"
 )
@@ -97,12 +103,15 @@ _OPENING_SUBJECT = re.compile(
     rf"[ \t]*(?P<name>(?>{NAME}))[ \t]+(?:(?:is|are)[ \t]+(?:building|developing|creating|making)\b"
     r"|(?:is|are)[ \t]+(?:the|an?)[ \t]+(?:[\w\-&]+,?[ \t]+){0,6}?(?:company|provider|firm|leader|organi[sz]ation|"
     r"agency|start-?up|business|manufacturer|developer|platform|app|marketplace|consultancy|retailer|studio|lab)\b"
+    r"(?![ \t]+(?:values?|culture|polic(?:y|ies)|mission|goals?|priorit(?:y|ies)|wide|standards?)\b)"
     r"|builds|makes|develops|creates|designs|powers|helps|provides|offers|enables)[ \t]")
 _NAME_RUN = re.compile(rf"(?P<name>(?>{NAME}))")
 # a name that another capitalised name follows in a list: "across Legal, Compliance and ..."
 _LIST_NEXT = re.compile(r"(?:,|[ \t]+(?:and|or|&))[ \t]+[A-Z]")
 # a plural of people ending a name: "a team of Googlers", "a team of Data Scientists"
 _PEOPLE = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ives)$")
+_NAME_AT = re.compile(NAME)
+_NON_SPACE = re.compile(r"\S+")
 _SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(ACR)"
 
 # What must follow the name for each name-led regex to match. Such a regex tries every word
@@ -110,33 +119,42 @@ _SPELT_OUT = re.compile(rf"(?P<name>(?>{NAME}))[ \t]*$")  # the name before "(AC
 # Each ending opens with a literal word, so the engine skips straight to its first letters;
 # what must stand just before that word (a space, a blank, a word boundary) is checked by
 # ``_NEED_BEFORE`` (a leading ``\s`` or ``\b`` made the engine try every position).
+_EEO_TAIL = r"\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"
+_SEEKS_TAIL = r"\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
+_OPENING_TAIL = r"\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"
+_KIND_TAIL = (  # the whole tail: "is a" alone stands before too many names
+    r"\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
+    r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
+    r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
+    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
+# An ending of several alternatives is a tuple of regexes, one a literal word leads: each
+# is found by the engine's fast literal search, where an alternation of words tried every
+# position (their hits are merged as one regex's would be).
 _NEEDS = {
-    _STRONG[1]: re.compile(r"(?:is|are)\s+(?:an?\s+)?(?:proud\s+)?(?:[Ee]qual\s+(?:[Oo]pportunit(?:y|ies)|[Ee]mployment)|EEO|EOE)"),
-    _STRONG[2]: re.compile(r"is\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
-                           r"|are\s+(?:currently\s+)?(?:looking\s+(?:for|to)|seeking|hiring|searching\s+for|recruiting)"
-                           r"|seeks\b|has\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"
-                           r"|have\s+(?:an?\s+)?(?:new\s+|exciting\s+)?(?:opening|openings|vacancy|vacancies)\b"),
+    _STRONG[1]: (re.compile("is" + _EEO_TAIL), re.compile("are" + _EEO_TAIL)),
+    _STRONG[2]: (re.compile("is" + _SEEKS_TAIL), re.compile("are" + _SEEKS_TAIL), re.compile(r"seeks\b"),
+                 re.compile("has" + _OPENING_TAIL), re.compile("have" + _OPENING_TAIL)),
     _STRONG[4]: re.compile(r"does\s+not\s+discriminate\b"),
     _WEAK[0]: re.compile(r"['’]s\b"),
-    _WEAK[2]: re.compile(r"(?:customers|clients|employees|users|shoppers|members)\b"),
+    _WEAK[2]: tuple(re.compile(w + r"\b") for w in "customers clients employees users shoppers members".split()),
     _NAME_TEAM: re.compile(r"(?:[Tt]eams?|TEAM)\b"),
     _POSSESSIVE_TEAMS: re.compile(r"['’]s(?:\s+[a-z]+){0,2}\s+teams?\b"),
 }
 _NEEDS[_WEAK[1]] = re.compile(r"\.com\b")
-_NEEDS[_STRONG[5]] = re.compile(  # the whole tail: "is a" alone stands before too many names
-    r"(?:is|are)\s+(?:a|an|the|one\s+of\s+the)[ \t]+(?:[\w\-]+,?[ \t]+){0,6}?"
-    r"(?:company|companies|provider|firm|leader|organi[sz]ation|agency|start-?up|business|manufacturer|"
-    r"developer|platform|employer|consultancy|retailer|bank|insurer|hospital|charity|group|network|"
-    r"institution|university|brand|supplier|distributor|operator|publisher|studio|lab|laboratory)s?\b")
+_NEEDS[_STRONG[5]] = (re.compile("is" + _KIND_TAIL), re.compile("are" + _KIND_TAIL))
 # A legal or institutional ending anywhere; a looser ending ("Elysium Healthcare", "Priory
 # Group") only where the name is the subject of what follows.
 _LOOSE_SUBJECT = (r"(?=(?:[ \t]*\([A-Z][A-Za-z]{1,9}\))?,?[ \t]+(?:is|are|has|have|provides|provide|offers|aims|delivers|"
                   r"follows|employs|operates|serves|seeks|was|were|works|runs|believes|specialises|specializes|prides)\b)")
-_NEEDS[_NAME_RUN] = re.compile("|".join(
-    [rf"{w}\b" for w in "Trust Hospitals? Hospice Inc Incorporated LLC Ltd Limited PLC LLP GmbH Corp Corporation Company CIC "
-     "University Foundation Society Charity Association Council Authority Bank Insurance Holdings Industries Group".split()]
-    + [w + _LOOSE_SUBJECT for w in "Healthcare Health Care Clinic Partnership Services Solutions Systems Technologies Partners "
-       "Therapeutics Pharmaceuticals Pharma Biosciences Labs Laboratories Consulting Associates".split()]))
+_ENDINGS = ([rf"{w}\b" for w in "Trust Hospitals? Hospice Inc Incorporated LLC Ltd Limited PLC LLP GmbH Corp Corporation "
+             "Company CIC University Foundation Society Charity Association Council Authority Bank Insurance Holdings "
+             "Industries Group".split()]
+            + [w + _LOOSE_SUBJECT for w in "Healthcare Health Care Clinic Partnership Services Solutions Systems Technologies "
+               "Partners Therapeutics Pharmaceuticals Pharma Biosciences Labs Laboratories Consulting Associates".split()])
+# one regex per first letter, led by that letter ("T(?:rust\b|echnologies...)"), in the order above
+_NEEDS[_NAME_RUN] = tuple(
+    re.compile(letter + "(?:" + "|".join(e[1:] for e in _ENDINGS if e[0] == letter) + ")")
+    for letter in dict.fromkeys(e[0] for e in _ENDINGS))
 # what must stand just before an ending: whitespace ("space"), a space or tab ("blank") or a
 # non-word character ("word": a word boundary before the ending's first letter)
 _NEED_BEFORE = {_STRONG[1]: "space", _STRONG[2]: "space", _STRONG[4]: "space", _STRONG[5]: "space",
@@ -145,14 +163,15 @@ _NAME_REACH = 160  # characters a name may take before its ending (10 words of a
 # The words that open each keyword-led regex, as a regex that opens with a literal in every
 # alternative, so the engine skips straight to them; the full regex is matched at each.
 _LEADS = {
-    _STRONG[0]: re.compile(r"At|at|Join|join"),
-    _STRONG[3]: re.compile(r"team"),
-    _WEAK[4]: re.compile(r"team"),
+    # what must follow the word is looked ahead for: "that data" holds "at" but no name after it
+    _STRONG[0]: re.compile(r"(?:At|at|Join|join)(?=(?:ing|s)?\s+(?:[A-Z0-9(]|[a-z]+[A-Z]))"),
+    _STRONG[3]: re.compile(r"team(?=\s+at\s)"),
+    _WEAK[4]: re.compile(r"team(?=\s+of\s)"),
     _WEAK[3]: ("across", "within", "cross", "throughout"),  # words: found by str.find, faster than a regex
     _JOIN_TEAM: re.compile(r"part of|join"),
 }
 _LEADS[_STRONG[6]] = re.compile(r"(?m)^[ \t#*]*About")
-_LEADS[_STRONG[7]] = re.compile(r"We")
+_LEADS[_STRONG[7]] = re.compile(r"We(?=[ \t]+are[ \t])")
 
 
 def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[int] = None):
@@ -180,8 +199,7 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
         return
     before = _NEED_BEFORE.get(regex)
     windows: list[list[int]] = []
-    for hit in need.finditer(text, start, end):
-        q = hit.start()
+    for q, hit_end in _need_spans(need, text, start, end):
         if before == "word":
             if q > 0 and (text[q - 1].isalnum() or text[q - 1] == "_"):
                 continue
@@ -193,9 +211,9 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
             q -= 1
         a = max(start, q - _NAME_REACH)
         if windows and a <= windows[-1][1]:
-            windows[-1][1] = hit.end()
+            windows[-1][1] = hit_end
         else:
-            windows.append([a, hit.end()])
+            windows.append([a, hit_end])
     last = start
     for a, b in windows:
         for m in regex.finditer(text, max(a, last), b):
@@ -203,6 +221,24 @@ def _name_matches(regex: re.Pattern, text: str, start: int = 0, end: Optional[in
             if full is not None and full.start() >= last:
                 last = full.end()
                 yield full
+
+
+def _need_spans(need, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``need`` in ``text[start:end]``, as ``finditer`` gives them: for a tuple of
+    regexes, their matches in order, each that starts inside an earlier one dropped.
+
+    >>> _need_spans((re.compile("is"), re.compile("are")), "we are: it is", 0, 13)
+    [(3, 6), (11, 13)]
+    """
+    if not isinstance(need, tuple):
+        return [hit.span() for hit in need.finditer(text, start, end)]
+    spans = sorted(hit.span() for part in need for hit in part.finditer(text, start, end))
+    out, last = [], start
+    for span in spans:
+        if span[0] >= last:
+            out.append(span)
+            last = span[1]
+    return out
 
 
 def _lead_starts(lead, text: str, start: int, end: int):
@@ -226,10 +262,10 @@ def _lead_starts(lead, text: str, start: int, end: int):
 
 def _name_span(text: str, m: re.Match) -> Optional[tuple[int, int, str]]:
     s, e = m.span("name")
-    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", text[s:e])]
+    words = [(w.start(), w.end()) for w in _NON_SPACE.finditer(text[s:e])]
     while words and text[s + words[0][0]:s + words[0][1]] in _LEADING_NOISE:
         words = words[1:]
-    while words and text[s + words[-1][0]:s + words[-1][1]] in ("&", "and", "of", "for"):
+    while words and text[s + words[-1][0]:s + words[-1][1]] in ("&", "and", "of", "for", "You", "We"):
         words = words[:-1]
     if not words:
         return None
@@ -355,9 +391,20 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     >>> pick_company(t)[2]
     'Amazon'
     """
+    agency = _agency(text, min(len(text), 3000))
+    if agency and agency.group("client") is not None:
+        # "Our client, Acme Bank, is seeking ...": an agency posts for its client, the employer
+        client = _NAME_RUN.match(text, agency.end("client"))
+        hit = _name_span(text, client) if client else None
+        name = _employer_of(text, hit[2]) if hit else None
+        if name and text.startswith(name, hit[0]):
+            return hit[0], hit[0] + len(name), name
     scores: dict[str, float] = defaultdict(float)
     where: dict[str, tuple[int, int]] = {}
     self_described: set[str] = set()  # "<Name> is a ... company", "<Name> is an equal opportunity employer"
+    introduced: set[str] = set()
+    located: set[str] = set()  # places named after "in", "across" ...: they count for a family only
+    free: set[str] = set()
 
     def add(s: int, name: Optional[str], weight: float) -> None:
         if not name:
@@ -366,6 +413,13 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             s, name = s - 4, "The " + name  # "The Huntercombe Group": the article is part of the name
         if _is_place(name):
             weight /= 3  # "University of Texas at Austin", "based in Surrey": a place, whatever names it
+            if _LOCATIVE_BEFORE.search(text, max(0, s - 12), s):
+                located.add(name)  # "a real estate firm in New Jersey is seeking": where, not who
+            else:
+                free.add(name)
+        initials = _INITIALS_BEFORE.search(text, max(0, s - 12), s)
+        if initials:
+            s, name = initials.start(), text[initials.start():s] + name  # "J.P. Morgan", not "Morgan"
         scores[name] += weight
         if name not in where or s < where[name][0]:
             where[name] = (s, s + len(name))
@@ -400,6 +454,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                     continue
                 if strong_self:
                     self_described.add(name)
+                if regex is _STRONG[6] or regex is _STRONG[2]:
+                    introduced.add(name.lower())  # "About Acme", "Delphi-US seeks ...": the poster speaks for itself
                 w = weight
                 if regex is _STRONG[0] and name.split()[-1] in sites:
                     w = 1.0  # "a Support Worker at Badby Park": where the work is
@@ -437,6 +493,8 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         if (name and weight < 2 and name == _tidy(tail)
                 and _tidy(tail).split()[-1].lower().strip(".") not in _LEGAL_ENDINGS and not _LEGAL_AFTER.search(tail)):
             continue
+        if name and weight >= 2 and name not in scores and _used_as_skill(text, name):
+            continue  # "Software Engineer - Java ... a Java developer": a specialty, not an employer
         if name and (name != team_name or weight >= 2):
             if weight >= 2:
                 self_described.add(name)  # "Privacy Counsel at Google" names the employer, whatever the team
@@ -445,7 +503,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
         value = m.group("name").strip(" *")
         if "client" in m.group().lower()[:12]:
             continue  # a client is not the employer
-        nm = re.match(NAME, value)
+        nm = _NAME_AT.match(value)
         if nm:
             name = _tidy(nm.group())
             s = m.start("name") + value.find(nm.group())
@@ -474,7 +532,7 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
             score /= 3  # the first word of the team's name is more often a product than the employer
         own[name] = score
     for name in [n for n in own if n.isupper() and 2 <= len(n) <= 8 and " " not in n and own[n] < 3]:
-        for m in re.finditer(rf"\({re.escape(name)}\)", text):
+        for m in (re.finditer(rf"\({re.escape(name)}\)", text) if f"({name})" in text else ()):
             spelt = _SPELT_OUT.search(text, max(0, m.start() - _NAME_REACH), m.start())
             hit = _name_span(text, spelt) if spelt else None
             if hit and _abbreviates(name, hit[2]) and not _organisation_shaped(hit[2]):
@@ -485,6 +543,12 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
     name = _best_of_families(text, own, where, self_described)
     if name is None:
         return None
+    if agency and name.lower() not in introduced and not any(
+            n in self_described for n in own if name.startswith(n) or n.startswith(name)):
+        return None  # "Our client, a leading logistics company, ...": the client goes unnamed, and no
+        # organisation describes itself as the one that posts ("IGNW is an engineering-based resourcing company")
+    if name in located and name not in free:
+        return None  # "a leading firm in New Jersey": no mention names the place as anyone
     s, e = where[name]
     if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
         spelt = _spelt_out(text, name)  # "PHE" where the text also writes "Public Health England"
@@ -493,6 +557,30 @@ def pick_company(text: str, team_name: Optional[str] = None) -> Optional[tuple[i
                 return spelt
             return None  # "Design of Experiment (DOE)": the acronym of a method, not an employer
     return s, e, name
+
+
+def _used_as_skill(text: str, name: str) -> bool:
+    """Whether ``text`` uses ``name`` as a skill: before a word for work done with it
+    ("Java developer", "React experience") or after one for having it ("experience with Python").
+
+    >>> _used_as_skill("We need a Java developer.", "Java"), _used_as_skill("Work at Google.", "Google")
+    (True, False)
+    """
+    if len(name) > 40:
+        return False
+    n = re.escape(name)
+    for m in re.finditer(rf"{n}[ \t]+(?:developers?|engineers?|engineering|development|experience|skills?|programming|"
+                         r"code|coding|frameworks?|stack|libraries|ecosystem|expertise|knowledge)\b", text):
+        if not _word_before(text, m.start()):
+            return True
+    return re.search(r"(?:experience|proficiency|expertise|knowledge|skills?|familiarity|fluency)[ \t]+(?:with|in|of|using)[ \t]+"
+                     rf"(?:[\w#+.]{{1,20}},?[ \t]+(?:and[ \t]+|or[ \t]+)?){{0,4}}{n}(?=[ \t]*(?:[,.;:)/\n]|and\b|or\b|$))",
+                     text) is not None
+
+
+def _word_before(text: str, at: int) -> bool:
+    """Whether a word character or a dot stands just before ``at`` ("Acme" inside "NotAcme", "x.Acme")."""
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_.")
 
 
 def _organisation_shaped(name: str) -> bool:
@@ -549,7 +637,7 @@ def _best_of_families(text: str, own: dict[str, float], where: dict[str, tuple[i
                 parent[root(short)] = root(long)
     for acro in list(names):
         if acro.isupper() and 2 <= len(acro) <= 8 and " " not in acro:
-            for m in re.finditer(rf"\({re.escape(acro)}\)", text):
+            for m in (re.finditer(rf"\({re.escape(acro)}\)", text) if f"({acro})" in text else ()):
                 spelt = _SPELT_OUT.search(text, max(0, m.start() - _NAME_REACH), m.start())
                 hit = _name_span(text, spelt) if spelt else None
                 if hit and hit[2] not in own and _abbreviates(acro, hit[2]):
@@ -600,6 +688,7 @@ def _abbreviates(acro: str, name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings
 def _is_job_term(name: str) -> bool:
     """Whether ``name`` is an employment-type or arrangement value, or a pay phrase: the parts
     of a header line that are not its employer.
@@ -620,6 +709,7 @@ def _job_term_values() -> re.Pattern:
 _PAY_WORDS = re.compile(r"(?i)\b(?:salary|pay|wage|rate|bonus|hours)\b")
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings
 def _is_place(name: str) -> bool:
     """Whether ``name`` is a town, a US state or a country in the gazetteer.
 
@@ -645,6 +735,39 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n•·-*" or text[i] in "\"“("
 
 
+# an agency's posting: "Our client, a leading logistics company, ...", "on behalf of our client";
+# "Our client, Acme Bank, is seeking ..." names the client
+_CLIENT = re.compile(r"client(?P<tail>(?=,|[ \t]+(?:is|are|has|have|seeks|headquartered|based|located|who|in)\b)"
+                     r"(?:,[ \t]+(?=[A-Z])(?!(?:A|An|The|One)\b)(?P<client>))?)?")
+_OUR_BEFORE = re.compile(r"(?<![\w-])(?:Our|My)[ \t]+$")
+_BEHALF_BEFORE = re.compile(r"(?<![\w-])on[ \t]+behalf[ \t]+of[ \t]+(?:our|my|a|an)[ \t]+(?:[\w\-]{1,20}[ \t]+){0,3}$")
+
+
+def _agency(text: str, end: int) -> Optional[re.Match]:
+    """The first cue in ``text[:end]`` that an agency posts for a client: "Our client" opening a
+    sentence as its subject, or "on behalf of our client" (a match of "client", its group
+    ``client`` set where the client's name follows: "Our client, Acme Bank, ...").
+
+    >>> _agency("Our client, a leading bank, is hiring.", 40).start()
+    4
+    >>> _agency("Improve our client relationships.", 40) is None
+    True
+    """
+    for m in _CLIENT.finditer(text, 0, end):
+        at = m.start()
+        if m.group("tail") is not None:
+            our = _OUR_BEFORE.search(text, max(0, at - 8), at)
+            if our and _opens_sentence(text, our.start()):
+                return m
+        if _BEHALF_BEFORE.search(text, max(0, at - 120), at):
+            return m
+    return None
+
+
+# a preposition of place just before a name: "a firm in New Jersey", "offices across Europe"
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w-])(?:in|near|from|across|within|throughout|outside|around|of|to)[ \t]+$")
+# a person's initials just before a surname that names a firm: "J.P. Morgan" (two at least: "Plan B. Acme")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.[ \t]?){2,3}[ \t]?$")
 _TRAILING_PARENS = re.compile(r"[ \t]*\([^()\n]{1,60}\)$")
 _TAIL_SEPARATORS = ((" - ", 2.0), (" – ", 2.0), (" at ", 2.0), (" @ ", 2.0), (", ", 1.0))
 
@@ -695,10 +818,11 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
         if cut < 0:
             return []
         last = _TRAILING_PARENS.sub("", tail[cut:].strip())  # "Google Cloud (Multiple Languages)"
-        if (not re.fullmatch(NAME, last) or len(last.split()) > 5 or parse_location(last)
+        if (not _NAME_AT.fullmatch(last) or len(last.split()) > 5 or parse_location(last)
                 or title_from_line(last, 0, len(last))):
             return []
-        if weight < 2 and len(re.findall(rf"\b{re.escape(last.split()[0])}\b", text)) < 2:
+        first = last.split()[0]  # (a word the text holds once cannot stand in it twice: no regex to build)
+        if weight < 2 and (text.count(first) < 2 or len(re.findall(rf"\b{re.escape(first)}\b", text)) < 2):
             return []
         at = hit[1] + cut + (len(tail[cut:]) - len(tail[cut:].lstrip()))
         return [(at, at + len(last), last, weight)]
@@ -740,7 +864,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
         if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
             a, name = line.index(name, a) + 1, link.group(1).strip()
         if (line.count("|") == 1 and not title_from_line(line, *parts[1])
-                and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2):
+                and (text.count(name) < 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2)):
             continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
         if (not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name)
                 or _is_job_term(name)):
@@ -749,6 +873,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     return None
 
 
+@lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings
 def _tidy(name: str) -> str:
     """A name without its legal form or a trailing parenthesis: "Acme, Inc." -> "Acme",
     "Google Cloud (Spanish)" -> "Google Cloud"."""
@@ -774,6 +899,8 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
                 words = words[:i] + [w[:-2]]
             break
     while len(words) > 1 and words[-1] in divisions and not keep_unit:  # "Kodiak Robotics is a ... company"
+        if words[-1].lower() in _ORG_ENDINGS and not _stands_alone(text, words[0], words[1]):
+            break  # "At Acme Robotics we build ...", where "Acme" never stands alone: the name is whole
         words = words[:-1]
     if (followers_of is not None and len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2
             and words[0].lower() not in _generic() and words[-1].lower().strip(".") not in _ORG_ENDINGS):
@@ -785,6 +912,15 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
         standalone = any(_ALONE_AFTER.match(f) for f in followers)
         if len(followers) >= 2 and standalone:
             words = words[:1]
+    if len(words) > 1 and words[-1] == "Bank" and words[-2].lower() in _STAFF_BANK:
+        # "the Temporary Staffing Bank": a pool of staff the employer keeps, not an employer;
+        # "Imperial College Healthcare NHS Trust Staff Bank": the employer's
+        while words and words[-1].lower() in _STAFF_BANK:
+            words = words[:-1]
+        if not words:
+            return None
+    if words[-1].lower() in _KINDS and (len(words) < 3 or words[-2] != "of"):
+        return None  # "Academic Staff at Danish Universities" names a kind; "the Priory Group of Companies" one
     out = " ".join(words)
     if out.lower() in _not_orgs() or len(out) < 2 or _is_job_term(out):
         return None
@@ -793,17 +929,26 @@ def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = No
     departments = lexicons.org_departments()
     if all(w.lower() in departments or w in ("and", "&", "of") for w in words):
         return None  # "Legal", "Treasury", "Hardware and Display": a department, not an employer
+    heads = lexicons.title_heads()
+    if len(words) > 1 and all(w.lower() in departments or w.lower() in _ORG_ENDINGS or w.lower() in _generic()
+                              or w.lower() in heads or w.lower()[:-1] in heads for w in words):
+        return None  # "Work with Development Corporation leadership", "Data Engineer's work": kinds and roles, no name
+    if len(words) == 1 and (out.lower() in heads or out.lower()[:-1] in heads):
+        return None  # "Ensure Auditor's requests are met": a role, not an employer
     if len(words) > 1 and words[-1].lower() in ("team", "teams"):
         return None  # "the AI/ML Team": a team is not the employer
     if _NOT_A_NAME.search(words[0]) or any(_RUN_ON.search(w) for w in words) or words[-1].isdigit():
-        return None  # "7am", "8 Bank", "Disclosure Scotland.We", "J.Patel", "Summer 2018"
+        return None  # "7am", "8 Bank", "Disclosure Scotland.We", "J.Patel", "Summer 2018", "Job descriptionWe"
     return out
 
 
+_STAFF_BANK = frozenset("staff staffing nurse nursing locum temporary bank".split())
+# plurals that name a kind of organisation: a name that ends with one names many, not the employer
+_KINDS = frozenset("universities companies colleges employers organisations organizations agencies businesses firms".split())
 # a first word that is a number or a time ("7 CQC", "7/7.30am"), a word run on into the next
 # sentence or a person's initial ("Scotland.We", "J.Patel")
 _NOT_A_NAME = re.compile(r"^[\d/.:,]+(?:am|pm)?$")
-_RUN_ON = re.compile(r"\w\.[A-Z][a-z]")
+_RUN_ON = re.compile(r"\w\.[A-Z][a-z]|^[a-z]{4,}[A-Z]")  # also a heading run on: "Job descriptionWe are ..."
 # the last word of a full organisation name: "Hampshire Hospitals NHS Foundation Trust", "Acme Inc."
 _ALONE_AFTER = re.compile(r"\s+[a-z]|[,;:!?)]|\.\s|\s*$")
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]+[a-z]{2,20}[ \t]*[:：]")
@@ -863,6 +1008,18 @@ class _Followers:
             found = self.index.get(word, set())
         self.seen[word] = found
         return found
+
+
+def _stands_alone(text: str, bare: str, unit: str) -> bool:
+    """Whether ``bare`` stands somewhere in ``text`` without ``unit`` after it.
+
+    >>> _stands_alone("Amazon Robotics builds. Amazon's teams.", "Amazon", "Robotics")
+    True
+    >>> _stands_alone("At Acme Robotics we build.", "Acme", "Robotics")
+    False
+    """
+    return any(not _word_before(text, m.start())
+               for m in re.finditer(rf"{re.escape(bare)}(?!\w|\s+{re.escape(unit)}(?!\w))", text))
 
 
 def _generic() -> frozenset[str]:
