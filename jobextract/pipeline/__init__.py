@@ -43,7 +43,10 @@ def make_doc(nlp, text: str) -> Doc:
     return doc
 
 
-_SEEN_CHUNKS: dict[int, set[str]] = {}  # id(tokenizer) -> the chunks it has been given alone
+# id(tokenizer) -> (the tokenizer, the chunks it has been given alone); the tokenizer is
+# held so that its id is not reused, and a few pipelines at most are remembered
+_SEEN_CHUNKS: dict[int, tuple[object, set[str]]] = {}
+_SEEN_PIPELINES = 4
 
 
 def _warm_chunks(tokenizer, text: str) -> None:
@@ -67,9 +70,12 @@ def _warm_chunks(tokenizer, text: str) -> None:
     >>> [t.text for t in nlp.make_doc(text)] == [t.text for t in spacy.blank("en").make_doc(text)]
     True
     """
-    seen = _SEEN_CHUNKS.get(id(tokenizer))
-    if seen is None:
-        seen = _SEEN_CHUNKS[id(tokenizer)] = set()
+    entry = _SEEN_CHUNKS.get(id(tokenizer))
+    if entry is None or entry[0] is not tokenizer:
+        if len(_SEEN_CHUNKS) >= _SEEN_PIPELINES:
+            _SEEN_CHUNKS.clear()
+        entry = _SEEN_CHUNKS[id(tokenizer)] = (tokenizer, set())
+    seen = entry[1]
     if len(seen) >= tokenizer.max_cache_size:
         return
     new = [chunk for chunk in dict.fromkeys(text.split()) if chunk not in seen]  # in text order
