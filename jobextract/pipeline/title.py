@@ -48,12 +48,13 @@ _AN = r"(?=\s+(?:an?|\d{1,2})\s)"
 _WHERE = r"(?:,?\s+(?:in|within|at)\s[^.\n]{1,80}?)?"
 _CUE = re.compile(
     r"(?:[Ll](?i:ooking) for|[Ss](?:(?i:earching) for|(?i:eeking)|(?i:eeks)" + _ART + r")"
-    r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)(?:" + _ART + r"|(?=\s+[A-Z])))"
+    r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")"
+    r"|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)(?:" + _ART + r"|(?=\s+[A-Z])))"
     r"|[Aa](?:s" + _ART + r"|(?i:re you)" + _AN + r"|(?i:ppoint)" + _ART + r")"
     r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?"
     + _WHERE + r"\s+for" + _AN + r"|(?i:pening)" + _WHERE + r"\s+for" + _AN + r")"
     r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)" + _WHERE + r"\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
-    + r"|[Ii](?i:nvited)\s+for" + _AN + r"|[Pp](?:osition|ost)\s+as(?=\s))"
+    + r"|[Ii](?i:nvited)\s+for" + _AN + r"|[Pp](?:osition|ost)\s+as(?=\s)|[Ww]e\s+(?:urgently\s+)?need" + _ART + r")"
     r"\s+(?:applications\s+for\s+)?(?:(?:an?|the|our|one|two|several|multiple|new|\d{1,2})\s+)?"
 )
 # "Job Title:\nScientist", "Posting Title\nHead Data Scientist": the value on the next line
@@ -62,9 +63,10 @@ _FIELD = re.compile(
     r"|(?:job[ \t]+title|position[ \t]+title|posting[ \t]+title|job[ \t]+role|title|position|role|job|post)"
     r"[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*)(?P<value>[^\n]{2,100})$"
 )
-# A flattened export: "Position Data Scientist Location Phoenix, AZ", "Role Data Scientist Location ..."
+# A flattened export: "Position Data Scientist Location Phoenix, AZ", "Role Data Scientist Location ...",
+# "About the jobJob Title: Data Engineer Location: Austin, TX"
 _INLINE_FIELD = re.compile(
-    r"(?:Position|Role|Job Title)[ \t]+(?P<value>[A-Z][\w\-/&]{0,40}(?:[ \t]+[A-Za-z][\w\-/&]{0,40}){0,6}?)"
+    r"(?:Position|Role|Job Title):?[ \t]+(?P<value>[A-Z][\w\-/&]{0,40}(?:[ \t]+[A-Za-z][\w\-/&]{0,40}){0,6}?)"
     r"[ \t]+(?:Location|Duration|Job Type)\b"
 )
 # "our Emergency Care Assistant role", "this Staff Nurse position"
@@ -76,7 +78,8 @@ _ROLE_NOUN = re.compile(
 _SUBJECT = re.compile(
     r"(?<![\w&])(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]{0,40}['’]s)\s+(?:(?:successful|ideal|new|right)\s+)?"
     r"(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})(?:\s+\([^()\n]{1,40}\))?\s+"
-    r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should)\b"
+    r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should|performs|oversees"
+    r"|manages|assists|coordinates|ensures|maintains|conducts|directs)\b"
 )
 # "The Data Scientist of Technical Institute (TI) is a member of ...", "The Head of Data will":
 # a subject named with its team or field before the verb
@@ -105,7 +108,8 @@ _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*\||\s*\((?![A-Z]{2,6}\
 _SEVERAL = re.compile(r"[ \t]+(?:/|&)[ \t]+(?=[A-Z])")
 # "Data Scientist/Senior Data Scientist" (a title of several words after a slash) or
 # "Manager or Director": a second title
-_ALTERNATIVE = re.compile(r"/(?=(?P<next>[A-Z][\w\-.]{0,40}(?:[ \t]+[A-Z][\w\-]{0,40}){1,5}))|[ \t]+or[ \t]+(?=(?P<next2>[A-Z]))")
+_ALTERNATIVE = re.compile(r"/(?=(?P<next>[A-Z][\w\-.]{0,40}(?:[ \t]+[A-Z][\w\-]{0,40}){1,5}))"
+                          r"|[ \t]+or[ \t]+(?=[A-Z])")
 # "Stress Analyst II", "Engineer 2", "Biostatistician I (Jr)": a level after the head
 _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
@@ -115,8 +119,9 @@ _CLAUSE_END = re.compile(r"[,.;] ")
 _RUN_WORD = re.compile(r"\S+")
 # "Opening for Java Developer", "Urgent Requirement for a Nurse", "Hiring for Data Analyst":
 # a header line's words before the role it announces
-_FOR_LEAD = re.compile(r"(?:[Uu](?i:rgent(?:ly)?)[ \t]+)?(?:[Oo](?i:penings?)|[Rr](?i:equirements?)|[Vv](?i:acanc(?:y|ies))"
-                       r"|[Hh](?i:iring))[ \t]+(?i:for)[ \t]+(?:(?:an?|the)[ \t]+)?(?=[A-Z])")
+_FOR_LEAD = re.compile(r"(?:[Uu](?i:rgent(?:ly)?)[ \t]+)?"
+                       r"(?:[Oo](?i:penings?)|[Rr](?i:equirements?)|[Vv](?i:acanc(?:y|ies))|[Hh](?i:iring))"
+                       r"[ \t]+(?i:for)[ \t]+(?:(?:an?|the)[ \t]+)?(?=[A-Z])")
 # what follows a title that opens a flattened page: its gender note, employer or place
 _OPENS_REST = re.compile(r"[ \t]*(?:[(<|@\-–—]|at[ \t]+[A-Z<])")
 _OF_SPLIT = re.compile(r"\s+(?:of|OF)\s+")
@@ -137,13 +142,16 @@ _ROLES_INTRO = re.compile(r"(?im)\b(?:hiring|openings|open (?:roles|positions)|r
 _LINK_OR_PAY = re.compile(r"https?://|[$£€][ \t]?\d|\b\d{2,3}k\b")
 # the words a _CUE match opens with, lower-cased ("seek": seeking, seeks; "hir": hiring, hire)
 _CUE_WORDS = ("looking for", "searching for", "seek", "hir", "recruit", "as", "are you", "appoint", "opening",
-              "opportunity", "employ", "vacancy", "becom", "invited", "position as", "post as")
+              "opportunity", "employ", "vacancy", "becom", "invited", "position as", "post as", "we need",
+              "we urgently")
 # the words a _ROLE_NOUN or _SUBJECT match ends with
 _ROLE_WORDS = frozenset(("role", "position", "post", "vacancy", "opportunity", "job"))
 _SUBJECT_WORDS = frozenset(("will", "is", "plays", "works", "reports", "supports", "serves", "provides", "leads",
-                            "position", "role", "shall", "must", "should"))
+                            "position", "role", "shall", "must", "should", "performs", "oversees", "manages",
+                            "assists", "coordinates", "ensures", "maintains", "conducts", "directs"))
 _END_WORD = re.compile(r"\s(will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must"
-                       r"|should|post|vacancy|opportunity|job)\b")
+                       r"|should|post|vacancy|opportunity|job|performs|oversees|manages|assists|coordinates|ensures"
+                       r"|maintains|conducts|directs)\b")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
