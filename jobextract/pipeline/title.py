@@ -48,7 +48,7 @@ _AN = r"(?=\s+(?:an?|\d{1,2})\s)"
 _WHERE = r"(?:,?\s+(?:in|within|at)\s[^.\n]{1,80}?)?"
 _CUE = re.compile(
     r"(?:[Ll](?i:ooking) for|[Ss](?:(?i:earching) for|(?i:eeking)|(?i:eeks)" + _ART + r")"
-    r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")"
+    r"|[Hh](?:(?i:iring)(?!\s+(?i:manager|team|process))(?:\s+for)?|(?i:ire)" + _ART + r")"
     r"|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)(?:" + _ART + r"|(?=\s+[A-Z])))"
     r"|[Aa](?:s" + _ART + r"|(?i:re you)" + _AN + r"|(?i:ppoint)" + _ART + r")"
     r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?"
@@ -87,6 +87,9 @@ _OF_SUBJECT = re.compile(
     r"(?:[Tt]he|[Oo]ur)[ \t]+(?P<t>(?:[A-Z][\w\-/&]{0,40}[ \t]+){0,5}[A-Z][\w\-]{0,40})[ \t]+(?:of|for|on|in|within)\s+"
     r"[^.\n]{1,80}?\s(?:is|will|shall|must|leads|reports)\s"
 )
+# "The Hiring Manager will contact ...", "The Director of Operations will review applications":
+# a subject that hires, not the role
+_HIRER = re.compile(r"[Hh]iring |[Rr]ecruit|\b(?:applica|candidate|shortlist|interview|CVs?\b|resumes?\b)")
 # "Key responsibilities of the Advanced Analytics Data Scientist include ..."
 _DUTIES_OF = re.compile(
     r"(?:[Rr]esponsibilities|[Dd]uties)\s+of\s+(?:the|our|this|an?)\s+"
@@ -391,14 +394,14 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
         at = m.start()
         if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ", ": ")):
             continue  # "The X will ..." opens a sentence or a clause
-        if _ends_in_head(m.group("t")):
+        if _ends_in_head(m.group("t")) and not _HIRER.search(text, m.start("t"), min(len(text), m.end() + 60)):
             yield m.start("t"), m.end("t"), m.group("t"), 0
     for m in _starting(_OF_SUBJECT, text, start, end, ("The ", "Our ")):
         at = m.start()
         if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", "\n ", ": ")):
             continue  # "The X of Y is ..." opens a sentence
         t = m.group("t")
-        if not _ends_in_head(t):
+        if not _ends_in_head(t) or _HIRER.search(text, m.start("t"), min(len(text), m.end() + 60)):
             continue
         of = _OF_NAME.match(text, m.end("t"), m.end()) if _rank_only(t.split()[-1]) else None
         e = of.end() if of else m.end("t")  # "The Head of Data will ..."
@@ -663,6 +666,9 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
             continue
         colon = line.rfind(": ", a, b)
         after = colon + 2
+        if colon < 0 and line.find("\t", a, b) > a:
+            colon = line.rfind("\t", a, b)  # "JOB TITLE\tSenior Buyer": a table's field and value
+            after = colon + 1
         if colon < 0:
             # "Job Title:Senior Software Engineer": a field's value without a space
             colon = line.find(":", a, b)
