@@ -95,6 +95,10 @@ _DUTIES_OF = re.compile(
     r"(?:[Rr]esponsibilities|[Dd]uties)\s+of\s+(?:the|our|this|an?)\s+"
     r"(?P<t>(?:[A-Z][\w\-/&]{0,40}[ \t]+){0,5}[A-Z][\w\-]{0,40})(?![\w\-])"
 )
+# "As a data scientist, you will ...", "as a nurse the post holder will": the sentence after a
+# lower-case "as a X" that names the post speaks of its holder
+_AS_ROLE = re.compile(r"[Yy]ou|\b(?:will|shall|post ?holder|successful)\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "experience as a", "background as an", "worked as a": a candidate's past job follows
 _PAST_AS = re.compile(r"\b(?:experience|background|career|worked|working|served|employed)[ \t]+$", re.I)
 _NOT_AFTER = {"A": re.compile(r"[\w-]"), "a": re.compile(r"[\w-]")}
@@ -201,7 +205,8 @@ class TitleFinder:
                         and _OPENS_REST.match(text, hit[1], e) and (best is None or (0.4, s) < best[0])):
                     best = ((0.4, s), *hit)
                 continue
-            if (len(line) > 70 and not piped) or line.endswith((".", ":", "?", "!")) or any(a <= s < b for a, b in located):
+            if ((len(line) > 70 and not piped) or line.endswith((".", ":", "?", "!", ","))
+                    or any(a <= s < b for a, b in located)):  # ("Hello Associates,": a greeting)
                 continue
             hit = title_from_line(text, s, e)
             parts = place_parts(line)
@@ -229,7 +234,7 @@ class TitleFinder:
         for sec in doc.spans.get(SECTIONS_KEY, []):
             if sec.label_ == "header":
                 for s, e in iter_lines(text, sec.start_char, sec.end_char):
-                    hit = title_from_line(text, s, e)
+                    hit = title_from_line(text, s, e) if text[e - 1] != "," else None  # "Hello Associates,"
                     if hit and any(hit[0] <= a < hit[1] for a, _ in located):
                         hit = None  # the line's first part is a place, not a title
                     if hit and (best is None or (0, s) < best[0]):
@@ -382,6 +387,10 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
         if text[at] in "Aa" and text[at + 1:at + 2] in "sS" and _PAST_AS.search(text, max(0, at - 30), at):
             continue  # "a strong background as a Personal Assistant": a past job, not the post
         hit = title_after(text, m.end(), end)
+        if hit and text[at] in "Aa" and text[at + 1:at + 2] in "sS" and _OF_SPLIT.split(hit[2], 1)[0].split()[-1].islower():
+            stop = _SENTENCE_END.search(text, hit[1], min(len(text), hit[1] + 160))
+            if not _AS_ROLE.search(text, hit[1], stop.start() if stop else min(len(text), hit[1] + 160)):
+                continue  # "ManTech, as a trusted mission partner of CBP, seeks ...": the company's part
         if hit:
             # "Are you a General Practitioner ...?" asks after the reader's job, "to become an
             # Apprentice" names a path: both weaker than a cue that names the post
