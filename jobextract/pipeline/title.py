@@ -124,11 +124,12 @@ _OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:
 # where a long header line's title ends: "Manager, Google Cloud. Google has an opening ..."
 _CLAUSE_END = re.compile(r"[,.;] ")
 _RUN_WORD = re.compile(r"\S+")
-# "Opening for Java Developer", "Urgent Requirement for a Nurse", "Hiring for Data Analyst":
-# a header line's words before the role it announces
-_FOR_LEAD = re.compile(r"(?:[Uu](?i:rgent(?:ly)?)[ \t]+)?"
-                       r"(?:[Oo](?i:penings?)|[Rr](?i:equirements?)|[Vv](?i:acanc(?:y|ies))|[Hh](?i:iring))"
-                       r"[ \t]+(?i:for)[ \t]+(?:(?:an?|the)[ \t]+)?(?=[A-Z])")
+# "Opening for Java Developer", "Urgent Requirement for a Nurse", "Hiring for Data Analyst",
+# "IMMEDIATE NEED FOR A SENIOR DATA SCIENTIST", "Now Hiring a Data Engineer": a header line's
+# words before the role it announces (but "Hiring Manager" is a title)
+_FOR_LEAD = re.compile(r"(?:(?i:urgent(?:ly)?|immediate|now)[ \t]+)?"
+                       r"(?i:openings?|requirements?|vacanc(?:y|ies)|hiring|need)"
+                       r"(?:[ \t]+(?i:for)(?:[ \t]+(?i:an?|the))?|[ \t]+(?i:an?|the))[ \t]+(?=[A-Z])")
 # what follows a title that opens a flattened page: its gender note, employer or place
 _OPENS_REST = re.compile(r"[ \t]*(?:[(<|@\-–—]|at[ \t]+[A-Z<])")
 _OF_SPLIT = re.compile(r"\s+(?:of|OF)\s+")
@@ -793,10 +794,15 @@ def _leading_title(part: str) -> str:
 
 
 def seniority_of(title: str) -> Optional[str]:
-    """The level a title implies, the highest-ranked seniority word winning.
+    """The level a title implies, the highest-ranked seniority word winning, wherever it
+    stands (a rank before the head, the head itself, or a rank before a comma): one rule for
+    "Lead, Product Manager", "Principal Product Manager" and "Senior Manager" alike.
 
     >>> seniority_of("Senior Applied Science Manager"), seniority_of("Applied Scientist")
     ('manager', None)
+    >>> [seniority_of(t) for t in ("Lead, Product Manager", "Principal Product Manager", "Staff Engineer",
+    ...                            "Head of Data", "VP, Engineering", "Graduate Nurse", "Trainee Accountant")]
+    ['manager', 'manager', 'staff', 'director', 'executive', 'junior', 'junior']
     >>> seniority_of("Staff Nurse"), seniority_of("Senior Staff Nurse"), seniority_of("Staff Scientist")
     (None, 'senior', 'staff')
     """
