@@ -54,7 +54,7 @@ _CUE = re.compile(
     r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?"
     + _WHERE + r"\s+for" + _AN + r"|(?i:pening)" + _WHERE + r"\s+for" + _AN + r")"
     r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)" + _WHERE + r"\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
-    + r"|[Ii](?i:nvited)\s+for" + _AN + r"|[Pp](?:osition|ost)\s+as(?=\s)|[Ww]e\s+(?:urgently\s+)?need" + _ART + r")"
+    + r"|[Ii](?i:nvited)\s+for" + _AN + r"|[Pp](?:osition|ost)\s+as(?=\s)|[Pp]ost\s+for" + _AN + r"|[Ww]e\s+(?:urgently\s+)?need" + _ART + r")"
     r"\s+(?:applications\s+for\s+)?(?:(?:an?|the|our|one|two|several|multiple|new|\d{1,2})\s+)?"
 )
 # "Job Title:\nScientist", "Posting Title\nHead Data Scientist": the value on the next line
@@ -125,10 +125,11 @@ _OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:
 _CLAUSE_END = re.compile(r"[,.;] ")
 _RUN_WORD = re.compile(r"\S+")
 # "Opening for Java Developer", "Urgent Requirement for a Nurse", "Hiring for Data Analyst",
-# "IMMEDIATE NEED FOR A SENIOR DATA SCIENTIST", "Now Hiring a Data Engineer": a header line's
+# "IMMEDIATE NEED FOR A SENIOR DATA SCIENTIST", "Now Hiring a Data Engineer", "Exciting Opportunity
+# for Advanced Practitioners": a header line's
 # words before the role it announces (but "Hiring Manager" is a title)
-_FOR_LEAD = re.compile(r"(?:(?i:urgent(?:ly)?|immediate|now)[ \t]+)?"
-                       r"(?i:openings?|requirements?|vacanc(?:y|ies)|hiring|need)"
+_FOR_LEAD = re.compile(r"(?:(?i:urgent(?:ly)?|immediate|now|exciting|new)[ \t]+)?"
+                       r"(?i:openings?|requirements?|vacanc(?:y|ies)|hiring|need|opportunit(?:y|ies))"
                        r"(?:[ \t]+(?i:for)(?:[ \t]+(?i:an?|the))?|[ \t]+(?i:an?|the))[ \t]+(?=[A-Z])")
 # what follows a title that opens a flattened page: its gender note, employer or place
 _OPENS_REST = re.compile(r"[ \t]*(?:[(<|@\-–—]|at[ \t]+[A-Z<])")
@@ -150,7 +151,7 @@ _ROLES_INTRO = re.compile(r"(?im)\b(?:hiring|openings|open (?:roles|positions)|r
 _LINK_OR_PAY = re.compile(r"https?://|[$£€][ \t]?\d|\b\d{2,3}k\b")
 # the words a _CUE match opens with, lower-cased ("seek": seeking, seeks; "hir": hiring, hire)
 _CUE_WORDS = ("looking for", "searching for", "seek", "hir", "recruit", "as", "are you", "appoint", "opening",
-              "opportunity", "employ", "vacancy", "becom", "invited", "position as", "post as", "we need",
+              "opportunity", "employ", "vacancy", "becom", "invited", "position as", "post as", "post for", "we need",
               "we urgently")
 # the words a _ROLE_NOUN or _SUBJECT match ends with
 _ROLE_WORDS = frozenset(("role", "position", "post", "vacancy", "opportunity", "job"))
@@ -631,6 +632,12 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     begin = first
     while begin > 0 and first - begin < 5:
         prev = words[begin - 1].group()
+        if (prev == "and" and begin >= 2 and words[begin].group()[:1].isupper() and first - begin < 3
+                and words[begin - 2].group()[:1].isupper() and not words[begin - 2].group().endswith(",")
+                and not _head(words[begin - 2].group())
+                and words[begin - 2].group().lower() not in descriptors):
+            begin -= 2  # "Speech and Language Therapist": "and" inside a capitalised title
+            continue
         if (prev.endswith(",") or prev.lower() in descriptors or prev in _STOP or prev in ("and", "or", "as")
                 or (begin in after_aside and prev[:1].islower())):
             break  # "dynamic and forward thinking nurse": a list of adjectives
@@ -757,6 +764,10 @@ def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
         return None  # "Buckinghamshire Healthcare are looking for General Nurses": a sentence
     if leading and not _ends_in_head(title):
         return None  # "Acme Health Partners is a leading ...": a name opening a long line
+    last = title.rsplit(None, 1)[-1]
+    if lead and _singular(last) not in (None, last):
+        # "Exciting Opportunity for Advanced Practitioners": the role, one holder of it
+        return a, a + len(title), title[:-len(last)] + _singular(last)
     return a, a + len(title), title
 
 
