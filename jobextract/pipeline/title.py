@@ -79,7 +79,7 @@ _SUBJECT = re.compile(
     r"(?<![\w&])(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]{0,40}['’]s)\s+(?:(?:successful|ideal|new|right)\s+)?"
     r"(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})(?:\s+\([^()\n]{1,40}\))?\s+"
     r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should|performs|oversees"
-    r"|manages|assists|coordinates|ensures|maintains|conducts|directs)\b"
+    r"|assists)\b"
 )
 # "The Data Scientist of Technical Institute (TI) is a member of ...", "The Head of Data will":
 # a subject named with its team or field before the verb
@@ -156,11 +156,9 @@ _CUE_WORDS = ("looking for", "searching for", "seek", "hir", "recruit", "as", "a
 # the words a _ROLE_NOUN or _SUBJECT match ends with
 _ROLE_WORDS = frozenset(("role", "position", "post", "vacancy", "opportunity", "job"))
 _SUBJECT_WORDS = frozenset(("will", "is", "plays", "works", "reports", "supports", "serves", "provides", "leads",
-                            "position", "role", "shall", "must", "should", "performs", "oversees", "manages",
-                            "assists", "coordinates", "ensures", "maintains", "conducts", "directs"))
+                            "position", "role", "shall", "must", "should", "performs", "oversees", "assists"))
 _END_WORD = re.compile(r"\s(will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must"
-                       r"|should|post|vacancy|opportunity|job|performs|oversees|manages|assists|coordinates|ensures"
-                       r"|maintains|conducts|directs)\b")
+                       r"|should|post|vacancy|opportunity|job|performs|oversees|assists)\b")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
@@ -341,6 +339,9 @@ class _Candidates:
                     i = lower.find(word, i + 1)
             self.cues = sorted(found)
         self.role_nouns, self.subjects = _after_capital(head)
+        # where an _OF_SUBJECT or a _DUTIES_OF match can open
+        self.the = sorted(i for o in ("The ", "Our ") for i in _find_all(head, o, 0, len(head)))
+        self.duties = sorted(i - 1 for o in ("esponsibilities of", "uties of") for i in _find_all(head, o, 1, len(head)))
 
 
 def _after_capital(text: str) -> tuple[list[int], list[int]]:
@@ -407,7 +408,7 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
             continue  # "The X will ..." opens a sentence or a clause
         if _ends_in_head(m.group("t")) and not _HIRER.search(text, m.start("t"), min(len(text), m.end() + 60)):
             yield m.start("t"), m.end("t"), m.group("t"), 0
-    for m in _starting(_OF_SUBJECT, text, start, end, ("The ", "Our ")):
+    for m in _starting(_OF_SUBJECT, text, start, end, where.the):
         at = m.start()
         if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", "\n ", ": ")):
             continue  # "The X of Y is ..." opens a sentence
@@ -417,8 +418,7 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
         of = _OF_NAME.match(text, m.end("t"), m.end()) if _rank_only(t.split()[-1]) else None
         e = of.end() if of else m.end("t")  # "The Head of Data will ..."
         yield m.start("t"), e, text[m.start("t"):e], 0
-    for m in _starting(_DUTIES_OF, text, start, end, ("Responsibilities of", "responsibilities of", "Duties of",
-                                                      "duties of")):
+    for m in _starting(_DUTIES_OF, text, start, end, where.duties):
         if _ends_in_head(m.group("t")):
             yield m.start("t"), m.end("t"), m.group("t"), 0
     for r in _IN_THIS_ROLE.finditer(text, start, end):
@@ -439,13 +439,12 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
             yield s, m.end("t"), " ".join(words[:-1] + [last]), 0
 
 
-def _starting(rx: re.Pattern, text: str, start: int, end: int, openings: tuple[str, ...]):
-    """The matches of ``rx`` in ``text[start:end]`` that open with one of ``openings``, tried
-    only where ``str.find`` sees one (faster than the regex engine's scan of every position).
+def _starting(rx: re.Pattern, text: str, start: int, end: int, at: list[int]):
+    """The matches of ``rx`` in ``text[start:end]`` that open at one of the sorted offsets ``at``
+    (found by ``str.find``: faster than the regex engine's scan of every position).
     """
-    at = sorted(i for o in openings for i in _find_all(text, o, start, end))
     last = start
-    for i in at:
+    for i in at[bisect_left(at, start):bisect_left(at, end)]:
         if i < last:
             continue
         m = rx.match(text, i, end)
@@ -738,8 +737,7 @@ def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
         if not (shared or rank_pair):
             part = part[:several.start()]
     comma = part.find(", ")
-    ranked = comma > 0 and _rank_only(part[:comma])
-    if comma > 0 and _head(part[:comma].rsplit(None, 1)[-1]) and not ranked:
+    if comma > 0 and _head(part[:comma].rsplit(None, 1)[-1]) and not _rank_only(part[:comma]):
         # "Partner Engineer, Google Assistant": the first title stated; but a rank before
         # a comma is part of the title ("Sr. Associate, Data Scientist")
         part = part[:comma]
