@@ -48,12 +48,13 @@ _AN = r"(?=\s+(?:an?|\d{1,2})\s)"
 _WHERE = r"(?:,?\s+(?:in|within|at)\s[^.\n]{1,80}?)?"
 _CUE = re.compile(
     r"(?:[Ll](?i:ooking) for|[Ss](?:(?i:earching) for|(?i:eeking)|(?i:eeks)" + _ART + r")"
-    r"|[Hh](?:(?i:iring)(?:\s+for)?|(?i:ire)" + _ART + r")|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)" + _ART + r")"
+    r"|[Hh](?:(?i:iring)(?!\s+(?i:manager|team|process))(?:\s+for)?|(?i:ire)" + _ART + r")"
+    r"|[Rr](?:(?i:ecruiting)(?:\s+for)?|(?i:ecruit)(?:" + _ART + r"|(?=\s+[A-Z])))"
     r"|[Aa](?:s" + _ART + r"|(?i:re you)" + _AN + r"|(?i:ppoint)" + _ART + r")"
     r"|[Oo](?:(?i:pening)\s+of(?=\s+[A-Z])|(?i:pportunity)(?:\s+has\s+(?:arisen|become\s+available)|\s+available)?"
     + _WHERE + r"\s+for" + _AN + r"|(?i:pening)" + _WHERE + r"\s+for" + _AN + r")"
     r"|[Ee](?i:mploy)" + _ART + r"|[Vv](?i:acancy)" + _WHERE + r"\s+for" + _AN + r"|[Bb](?i:ecom(?:e|ing))" + _AN
-    + r"|[Ii](?i:nvited)\s+for" + _AN + r")"
+    + r"|[Ii](?i:nvited)\s+for" + _AN + r"|[Pp](?:osition|ost)\s+as(?=\s)|[Pp]ost\s+for" + _AN + r"|[Ww]e\s+(?:urgently\s+)?need" + _ART + r")"
     r"\s+(?:applications\s+for\s+)?(?:(?:an?|the|our|one|two|several|multiple|new|\d{1,2})\s+)?"
 )
 # "Job Title:\nScientist", "Posting Title\nHead Data Scientist": the value on the next line
@@ -62,9 +63,10 @@ _FIELD = re.compile(
     r"|(?:job[ \t]+title|position[ \t]+title|posting[ \t]+title|job[ \t]+role|title|position|role|job|post)"
     r"[ \t]*(?:\*\*)?[ \t]*[:\-–][ \t]*)(?P<value>[^\n]{2,100})$"
 )
-# A flattened export: "Position Data Scientist Location Phoenix, AZ", "Role Data Scientist Location ..."
+# A flattened export: "Position Data Scientist Location Phoenix, AZ", "Role Data Scientist Location ...",
+# "About the jobJob Title: Data Engineer Location: Austin, TX"
 _INLINE_FIELD = re.compile(
-    r"(?:Position|Role|Job Title)[ \t]+(?P<value>[A-Z][\w\-/&]{0,40}(?:[ \t]+[A-Za-z][\w\-/&]{0,40}){0,6}?)"
+    r"(?:Position|Role|Job Title):?[ \t]+(?P<value>[A-Z][\w\-/&]{0,40}(?:[ \t]+[A-Za-z][\w\-/&]{0,40}){0,6}?)"
     r"[ \t]+(?:Location|Duration|Job Type)\b"
 )
 # "our Emergency Care Assistant role", "this Staff Nurse position"
@@ -74,10 +76,31 @@ _ROLE_NOUN = re.compile(
 )
 # "The Data Analyst plays a critical role", "Entefy’s Senior Data Scientist is ..."
 _SUBJECT = re.compile(
-    r"(?<![\w&])(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]{0,40}['’]s)\s+"
+    r"(?<![\w&])(?:[Tt]he|[Oo]ur|[Tt]his|[A-Z][\w&]{0,40}['’]s)\s+(?:(?:successful|ideal|new|right)\s+)?"
     r"(?P<t>(?:[A-Z][\w\-/&]{0,40}\s+){0,5}[A-Z][\w\-]{0,40})(?:\s+\([^()\n]{1,40}\))?\s+"
-    r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should)\b"
+    r"(?:will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must|should|performs|oversees"
+    r"|assists)\b"
 )
+# "The Data Scientist of Technical Institute (TI) is a member of ...", "The Head of Data will":
+# a subject named with its team or field before the verb
+_OF_SUBJECT = re.compile(
+    r"(?:[Tt]he|[Oo]ur)[ \t]+(?P<t>(?:[A-Z][\w\-/&]{0,40}[ \t]+){0,5}[A-Z][\w\-]{0,40})[ \t]+(?:of|for|on|in|within)\s+"
+    r"[^.\n]{1,80}?\s(?:is|will|shall|must|leads|reports)\s"
+)
+# "The Hiring Manager will contact ...", "The Director of Operations will review applications":
+# a subject that hires, not the role
+_HIRER = re.compile(r"[Hh]iring |[Rr]ecruit|\b(?:applica|candidate|shortlist|interview|CVs?\b|resumes?\b)")
+# "Key responsibilities of the Advanced Analytics Data Scientist include ..."
+_DUTIES_OF = re.compile(
+    r"(?:[Rr]esponsibilities|[Dd]uties)\s+of\s+(?:the|our|this|an?)\s+"
+    r"(?P<t>(?:[A-Z][\w\-/&]{0,40}[ \t]+){0,5}[A-Z][\w\-]{0,40})(?![\w\-])"
+)
+# "As a data scientist, you will ...", "as a nurse the post holder will": the sentence after a
+# lower-case "as a X" that names the post speaks of its holder
+_AS_ROLE = re.compile(r"[Yy]ou|\b(?:will|shall|post ?holder|successful)\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# "experience as a", "background as an", "worked as a": a candidate's past job follows
+_PAST_AS = re.compile(r"\b(?:experience|background|career|worked|working|served|employed)[ \t]+$", re.I)
 _NOT_AFTER = {"A": re.compile(r"[\w-]"), "a": re.compile(r"[\w-]")}
 _NOT_AFTER_WORD = re.compile(r"\w")
 _WORD = re.compile(r"[A-Za-z](?:[\w'’&+\-/]|\.(?=\w))*,?|[,;:.!?()\n]")
@@ -90,6 +113,10 @@ _SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*\||\s*\((?![A-Z]{2,6}\
 # "Video Engineer / Engineering Manager", "Cryptographic Engineer & Protocol Engineer": a
 # field naming several titles, each after " / " or " & " (the next opening with a capital)
 _SEVERAL = re.compile(r"[ \t]+(?:/|&)[ \t]+(?=[A-Z])")
+# "Data Scientist/Senior Data Scientist" (a title of several words after a slash) or
+# "Manager or Director": a second title
+_ALTERNATIVE = re.compile(r"/(?=(?P<next>[A-Z][\w\-.]{0,40}(?:[ \t]+[A-Z][\w\-]{0,40}){1,5}))"
+                          r"|[ \t]+or[ \t]+(?=[A-Z])")
 # "Stress Analyst II", "Engineer 2", "Biostatistician I (Jr)": a level after the head
 _LEVEL = re.compile(r"[ \t]+(?:[IVX]{1,4}|[1-5])\b(?![.,]\d)")
 # "Head of Growth Marketing", "Manager of Store Operations": the field a head word governs
@@ -97,6 +124,15 @@ _OF_NAME = re.compile(r"\s+(?:of|OF)\s+(?:(?:the|THE)\s+)?[A-Z][\w&\-]*(?:\s+(?:
 # where a long header line's title ends: "Manager, Google Cloud. Google has an opening ..."
 _CLAUSE_END = re.compile(r"[,.;] ")
 _RUN_WORD = re.compile(r"\S+")
+# "Opening for Java Developer", "Urgent Requirement for a Nurse", "Hiring for Data Analyst",
+# "IMMEDIATE NEED FOR A SENIOR DATA SCIENTIST", "Now Hiring a Data Engineer", "Exciting Opportunity
+# for Advanced Practitioners": a header line's
+# words before the role it announces (but "Hiring Manager" is a title)
+_FOR_LEAD = re.compile(r"(?:(?i:urgent(?:ly)?|immediate|now|exciting|new)[ \t]+)?"
+                       r"(?i:openings?|requirements?|vacanc(?:y|ies)|hiring|need|opportunit(?:y|ies))"
+                       r"(?:[ \t]+(?i:for)(?:[ \t]+(?i:an?|the))?|[ \t]+(?i:an?|the))[ \t]+(?=[A-Z])")
+# what follows a title that opens a flattened page: its gender note, employer or place
+_OPENS_REST = re.compile(r"[ \t]*(?:[(<|@\-–—]|at[ \t]+[A-Z<])")
 _OF_SPLIT = re.compile(r"\s+(?:of|OF)\s+")
 _SMALL_WORDS = frozenset(("of", "and", "&", "for", "the", "in", "to"))
 _SENTENCE_WORDS = frozenset("who to that which whose where will can is are join we looking seeking have has".split())
@@ -108,19 +144,21 @@ _MATCH_REACH = 400  # characters: the longest role-noun or subject match, and mo
 # introduces it, and an item's link or pay
 _LIST_REACH = 4000  # characters
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•>]{1,2}|//|\d{1,2}[.)])[ \t]+(?=[A-Z\d])")
-_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z]))?[*_]*")
+# (a page's text with its links numbered: "[1]Scientist, Molecular Biologist")
+_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z]))?[*_]*(?:\[\d{1,3}\](?=[A-Z]))?")
 _ROLES_INTRO = re.compile(r"(?im)\b(?:hiring|openings|open (?:roles|positions)|roles|positions|vacancies)\b[^\n]{0,60}:[ \t]*$"
                           r"|^[ \t]*open (?:roles|positions)[ \t]*$")
 _LINK_OR_PAY = re.compile(r"https?://|[$£€][ \t]?\d|\b\d{2,3}k\b")
 # the words a _CUE match opens with, lower-cased ("seek": seeking, seeks; "hir": hiring, hire)
 _CUE_WORDS = ("looking for", "searching for", "seek", "hir", "recruit", "as", "are you", "appoint", "opening",
-              "opportunity", "employ", "vacancy", "becom", "invited")
+              "opportunity", "employ", "vacancy", "becom", "invited", "position as", "post as", "post for", "we need",
+              "we urgently")
 # the words a _ROLE_NOUN or _SUBJECT match ends with
 _ROLE_WORDS = frozenset(("role", "position", "post", "vacancy", "opportunity", "job"))
 _SUBJECT_WORDS = frozenset(("will", "is", "plays", "works", "reports", "supports", "serves", "provides", "leads",
-                            "position", "role", "shall", "must", "should"))
+                            "position", "role", "shall", "must", "should", "performs", "oversees", "assists"))
 _END_WORD = re.compile(r"\s(will|is|plays|works|reports|supports|serves|provides|leads|position|role|shall|must"
-                       r"|should|post|vacancy|opportunity|job)\b")
+                       r"|should|post|vacancy|opportunity|job|performs|oversees|assists)\b")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
@@ -159,7 +197,16 @@ class TitleFinder:
                 stop = text.find(". ", _LEAD.match(text, s, e).end(), e)
                 e = stop if stop >= 0 else e
             line = text[s:e]
-            if (len(line) > 70 and not piped) or line.endswith((".", ":", "?", "!")) or any(a <= s < b for a, b in located):
+            if n == 0 and len(line) > 70 and not piped and s not in headed:
+                # a flattened page that opens with its title: "Senior iOS Developer (f/m/d) Acme
+                # GmbH Berlin Date posted: ...", "Full Stack Engineer at Acme ..."
+                hit = _title_in_part(text, s + _LEAD.match(line).end(), min(e, s + 160))
+                if (hit and _title_case(hit[2]) and _ends_in_head(hit[2])
+                        and _OPENS_REST.match(text, hit[1], e) and (best is None or (0.4, s) < best[0])):
+                    best = ((0.4, s), *hit)
+                continue
+            if ((len(line) > 70 and not piped) or line.endswith((".", ":", "?", "!", ","))
+                    or any(a <= s < b for a, b in located)):  # ("Hello Associates,": a greeting)
                 continue
             hit = title_from_line(text, s, e)
             parts = place_parts(line)
@@ -167,8 +214,8 @@ class TitleFinder:
                 continue  # a line of separators only ("|")
             if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@0123456789"):
                 rank = (0.3, s)
-            elif (hit and n <= 1 and s not in headed and _title_case(hit[2]) and not text[s:hit[0]].strip("#*_ \t")
-                  and _ends_in_head(hit[2])):
+            elif (hit and n <= 1 and s not in headed and _title_case(hit[2]) and _ends_in_head(hit[2])
+                  and (not text[s:hit[0]].strip("#*_ \t") or _FOR_LEAD.fullmatch(text[s:hit[0]].lstrip("#*_ \t")))):
                 # "Band 5 Occupational Therapist Fixed Term 12 months": a title opens the line
                 rank = (0.4, s)
             elif (n == 0 and s not in headed and _title_case(line[:parts[0][1]])
@@ -187,7 +234,7 @@ class TitleFinder:
         for sec in doc.spans.get(SECTIONS_KEY, []):
             if sec.label_ == "header":
                 for s, e in iter_lines(text, sec.start_char, sec.end_char):
-                    hit = title_from_line(text, s, e)
+                    hit = title_from_line(text, s, e) if text[e - 1] != "," else None  # "Hello Associates,"
                     if hit and any(hit[0] <= a < hit[1] for a, _ in located):
                         hit = None  # the line's first part is a place, not a title
                     if hit and (best is None or (0, s) < best[0]):
@@ -195,7 +242,7 @@ class TitleFinder:
                 continue
             if sec.label_ == "summary" and (best is None or best[0][0] > 0):
                 hit = _opening_title(text, sec.start_char, sec.end_char)
-                if hit:
+                if hit and (best is None or (0.5, hit[0]) < best[0]):
                     best = ((0.5, hit[0]), *hit)
             prose.append((1 if sec.label_ in _SEARCH_IN else 3, sec.start_char, sec.end_char))
         # a title a cue introduces ranks 1 or more (prose before lists, lists last): searched
@@ -260,6 +307,8 @@ def _opening_title(text: str, start: int, end: int) -> Optional[tuple[int, int, 
         return None
     for a, b in parts[:2]:  # "Interaction Designer", "Google | Interaction Designer"
         comma = text.find(", ", s + a, s + b)
+        if comma >= 0 and _rank_only(text[s + a:comma]):
+            comma = text.find(", ", comma + 2, s + b)  # "VP, Engineering": the rank's field
         e = comma if comma >= 0 else s + b
         hit = title_from_line(text, s + a, e)
         if hit and hit[1] == e and len(hit[2].split()) <= 8 and _ends_in_head(hit[2]) and all(
@@ -290,6 +339,9 @@ class _Candidates:
                     i = lower.find(word, i + 1)
             self.cues = sorted(found)
         self.role_nouns, self.subjects = _after_capital(head)
+        # where an _OF_SUBJECT or a _DUTIES_OF match can open
+        self.the = sorted(i for o in ("The ", "Our ") for i in _find_all(head, o, 0, len(head)))
+        self.duties = sorted(i - 1 for o in ("esponsibilities of", "uties of") for i in _find_all(head, o, 1, len(head)))
 
 
 def _after_capital(text: str) -> tuple[list[int], list[int]]:
@@ -335,7 +387,13 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
         at = m.start()
         if at and _NOT_AFTER.get(text[at], _NOT_AFTER_WORD).match(text, at - 1):
             continue  # inside a word ("overlooking", "has a")
+        if text[at] in "Aa" and text[at + 1:at + 2] in "sS" and _PAST_AS.search(text, max(0, at - 30), at):
+            continue  # "a strong background as a Personal Assistant": a past job, not the post
         hit = title_after(text, m.end(), end)
+        if hit and text[at] in "Aa" and text[at + 1:at + 2] in "sS" and _OF_SPLIT.split(hit[2], 1)[0].split()[-1].islower():
+            stop = _SENTENCE_END.search(text, hit[1], min(len(text), hit[1] + 160))
+            if not _AS_ROLE.search(text, hit[1], stop.start() if stop else min(len(text), hit[1] + 160)):
+                continue  # "ManTech, as a trusted mission partner of CBP, seeks ...": the company's part
         if hit:
             # "Are you a General Practitioner ...?" asks after the reader's job, "to become an
             # Apprentice" names a path: both weaker than a cue that names the post
@@ -346,8 +404,21 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
             yield m.start("t"), m.end("t"), m.group("t"), 0
     for m in _near(_SUBJECT, text, start, end, where.subjects):
         at = m.start()
-        if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ")):
+        if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", ", ", "\n ", ": ")):
             continue  # "The X will ..." opens a sentence or a clause
+        if _ends_in_head(m.group("t")) and not _HIRER.search(text, m.start("t"), min(len(text), m.end() + 60)):
+            yield m.start("t"), m.end("t"), m.group("t"), 0
+    for m in _starting(_OF_SUBJECT, text, start, end, where.the):
+        at = m.start()
+        if at > start and not (text[at - 1] == "\n" or text[at - 2:at] in (". ", "! ", "? ", "\n ", ": ")):
+            continue  # "The X of Y is ..." opens a sentence
+        t = m.group("t")
+        if not _ends_in_head(t) or _HIRER.search(text, m.start("t"), min(len(text), m.end() + 60)):
+            continue
+        of = _OF_NAME.match(text, m.end("t"), m.end()) if _rank_only(t.split()[-1]) else None
+        e = of.end() if of else m.end("t")  # "The Head of Data will ..."
+        yield m.start("t"), e, text[m.start("t"):e], 0
+    for m in _starting(_DUTIES_OF, text, start, end, where.duties):
         if _ends_in_head(m.group("t")):
             yield m.start("t"), m.end("t"), m.group("t"), 0
     for r in _IN_THIS_ROLE.finditer(text, start, end):
@@ -366,6 +437,27 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
             s = m.end("t") - len(" ".join(words))
             last = _singular(words[-1])
             yield s, m.end("t"), " ".join(words[:-1] + [last]), 0
+
+
+def _starting(rx: re.Pattern, text: str, start: int, end: int, at: list[int]):
+    """The matches of ``rx`` in ``text[start:end]`` that open at one of the sorted offsets ``at``
+    (found by ``str.find``: faster than the regex engine's scan of every position).
+    """
+    last = start
+    for i in at[bisect_left(at, start):bisect_left(at, end)]:
+        if i < last:
+            continue
+        m = rx.match(text, i, end)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+def _find_all(text: str, word: str, start: int, end: int):
+    i = text.find(word, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1, end)
 
 
 def _listed_title(text: str) -> Optional[tuple[int, int, str]]:
@@ -539,11 +631,20 @@ def title_after(text: str, start: int, end: int) -> Optional[tuple[int, int, str
     begin = first
     while begin > 0 and first - begin < 5:
         prev = words[begin - 1].group()
+        if (prev == "and" and begin >= 2 and words[begin].group()[:1].isupper() and first - begin < 3
+                and words[begin - 2].group()[:1].isupper() and not words[begin - 2].group().endswith(",")
+                and not _head(words[begin - 2].group())
+                and words[begin - 2].group().lower() not in descriptors):
+            begin -= 2  # "Speech and Language Therapist": "and" inside a capitalised title
+            continue
         if (prev.endswith(",") or prev.lower() in descriptors or prev in _STOP or prev in ("and", "or", "as")
                 or (begin in after_aside and prev[:1].islower())):
             break  # "dynamic and forward thinking nurse": a list of adjectives
-        if prev[:1].islower() and any(w.group()[:1].isupper() for w in words[begin:last + 1]):
+        if not _capitalised(prev) and any(w.group()[:1].isupper() for w in words[begin:last + 1]):
             break  # "experienced Senior Manager": a lower-case word before a capitalised title
+        if (prev[:1].isupper() and words[begin].group()[:1].islower()
+                and words[begin].group().rstrip(",") in lexicons.seniority()):
+            break  # "a Gallup senior data scientist": a name before a lower-case title's rank
         begin -= 1
     s, e = words[begin].start(), words[last].end()
     e -= text[s:e].endswith(",")
@@ -580,9 +681,21 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
         if b <= a:
             continue
         colon = line.rfind(": ", a, b)
+        after = colon + 2
+        if colon < 0 and line.find("\t", a, b) > a:
+            colon = line.rfind("\t", a, b)  # "JOB TITLE\tSenior Buyer": a table's field and value
+            after = colon + 1
+        if colon < 0:
+            # "Job Title:Senior Software Engineer": a field's value without a space
+            colon = line.find(":", a, b)
+            if colon > a and line[colon - 1].isalpha() and line[colon + 1:colon + 2].isupper() and line[
+                    colon + 2:colon + 3].islower():
+                after = colon + 1
+            else:
+                colon = -1
         # "HIRING: Nurse Practitioner", "Job Title: Data Scientist": the value after the colon;
         # "Founding Engineer: Backend + Data": a title before it, when none stands after it
-        for a2, b2 in ((colon + 2, b), (a, colon)) if colon >= 0 else ((a, b),):
+        for a2, b2 in ((after, b), (a, colon)) if colon >= 0 else ((a, b),):
             hit = _title_in_part(line, a2, b2)
             if hit and a2 == a and colon >= 0 and (line[hit[1]:colon].strip()[:1] not in ("", ",", "(")
                                                    or not _ends_in_head(_OF_SPLIT.split(hit[2], 1)[0])):
@@ -594,12 +707,23 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
 
 def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
     """The title a field of a header line (``line[a:b]``) names, or None."""
+    lead = _FOR_LEAD.match(line, a, b)
+    if lead:  # "Urgent Opening for Java Developer at Infosys": the role after the words
+        a = lead.end()
     part = line[a:b]
     cut = _SEPARATORS.search(part)
     part = part[: cut.start()] if cut else part
     slash = part.find("/ ")
     if slash > 0 and not part[slash - 1].isspace() and _head(part[:slash].rsplit(None, 1)[-1]):
         part = part[:slash]  # "Receptionist/ Administrator": the first title stated
+    alt = _ALTERNATIVE.search(part) if "/" in part or " or " in part else None
+    if (alt and part[:alt.start()].strip() and _head(part[:alt.start()].rsplit(None, 1)[-1])
+            and (alt.group("next") is None
+                 or _head(alt.group("next").rsplit(None, 1)[-1]) == _head(part[:alt.start()].rsplit(None, 1)[-1]))):
+        # "Data Scientist/Senior Data Scientist/Lead Data Scientist" (one role at several
+        # levels), "Analytics Manager or Director": the first title stated; but
+        # "Engineer/Scientist" and "Data Scientist/ML Engineer" name one role
+        part = part[:alt.start()]
     several = _SEVERAL.search(part)
     if several and _head(part[:several.start()].rsplit(None, 1)[-1]):
         # "Video Engineer / Engineering Manager", "Cryptographic Engineer & Protocol Engineer":
@@ -613,8 +737,7 @@ def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
         if not (shared or rank_pair):
             part = part[:several.start()]
     comma = part.find(", ")
-    if (comma > 0 and _head(part[:comma].rsplit(None, 1)[-1])
-            and not all(w.lower().strip(".") in lexicons.seniority() for w in part[:comma].split())):
+    if comma > 0 and _head(part[:comma].rsplit(None, 1)[-1]) and not _rank_only(part[:comma]):
         # "Partner Engineer, Google Assistant": the first title stated; but a rank before
         # a comma is part of the title ("Sr. Associate, Data Scientist")
         part = part[:comma]
@@ -639,7 +762,24 @@ def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
         return None  # "Buckinghamshire Healthcare are looking for General Nurses": a sentence
     if leading and not _ends_in_head(title):
         return None  # "Acme Health Partners is a leading ...": a name opening a long line
+    last = title.rsplit(None, 1)[-1]
+    if lead and _singular(last) not in (None, last):
+        # "Exciting Opportunity for Advanced Practitioners": the role, one holder of it
+        return a, a + len(title), title[:-len(last)] + _singular(last)
     return a, a + len(title), title
+
+
+def _rank_only(words: str) -> bool:
+    """Words that are all seniority ranks ("VP", "Senior Manager", "Vice President", "Sr.").
+
+    >>> _rank_only("Senior Manager"), _rank_only("Vice President"), _rank_only("Data Engineer")
+    (True, True, False)
+    """
+    ranks = lexicons.seniority()
+    low = words.lower().strip(" .")
+    if not low or low in ranks:
+        return bool(low)
+    return all(w.strip(".") in ranks for w in low.split())
 
 
 def _leading_title(part: str) -> str:
@@ -663,10 +803,15 @@ def _leading_title(part: str) -> str:
 
 
 def seniority_of(title: str) -> Optional[str]:
-    """The level a title implies, the highest-ranked seniority word winning.
+    """The level a title implies, the highest-ranked seniority word winning, wherever it
+    stands (a rank before the head, the head itself, or a rank before a comma): one rule for
+    "Lead, Product Manager", "Principal Product Manager" and "Senior Manager" alike.
 
     >>> seniority_of("Senior Applied Science Manager"), seniority_of("Applied Scientist")
     ('manager', None)
+    >>> [seniority_of(t) for t in ("Lead, Product Manager", "Principal Product Manager", "Staff Engineer",
+    ...                            "Head of Data", "VP, Engineering", "Graduate Nurse", "Trainee Accountant")]
+    ['manager', 'manager', 'staff', 'director', 'executive', 'junior', 'junior']
     >>> seniority_of("Staff Nurse"), seniority_of("Senior Staff Nurse"), seniority_of("Staff Scientist")
     (None, 'senior', 'staff')
     """
