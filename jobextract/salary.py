@@ -38,9 +38,12 @@ def _alternation(tokens: list[str]) -> str:
 _RULES = lexicons.currencies()
 _CURRENCY = {r.token.lower(): r.code for r in _RULES}
 _SYMBOLS = _alternation([r.token for r in _RULES if r.kind == "symbol"])
+# a symbol that opens with a letter ("Rs", "A$", "zł") is not the end of a word ("years 65,000")
+_SYMBOLS_BEFORE = (_alternation([r.token for r in _RULES if r.kind == "symbol" and not r.token[0].isalpha()]) + "|"
+                   "(?<![A-Za-z])(?:" + _alternation([r.token for r in _RULES if r.kind == "symbol" and r.token[0].isalpha()]) + ")")
 _CODES = _alternation([r.token for r in _RULES if r.kind == "code"])
 _WORDS = _alternation([r.token for r in _RULES if r.kind == "word"])
-_CUR_BEFORE = rf"(?:{_SYMBOLS}|(?<![A-Za-z]){_CODES}(?![a-z]))"
+_CUR_BEFORE = rf"(?:{_SYMBOLS_BEFORE}|(?<![A-Za-z])(?:{_CODES})(?![a-z]))"
 _CUR_AFTER = rf"(?:(?:{_SYMBOLS})(?![A-Za-z])(?!\s?\d)|(?<![A-Za-z])(?:{_CODES})(?![A-Za-z])|(?<![A-Za-z])(?:{_WORDS})\b)"
 # 120,000 | 120.000 | 120 000 | 23,247.92 | 35007.97 | 60 | 1.5; the first digit stands
 # before the alternatives (\d{1,2} = \d\d?, \d{1,3} = \d\d{0,2}, \d+ = \d\d*, tried in the same
@@ -50,7 +53,8 @@ _NUMBER = (
     r"|\d{0,2}(?:(?:,|'|’|\.(?=\d{3}(?!\d))|[ \u00a0\u202f](?=\d{3}(?![\d,.]\d)))\d{3})+(?:[.,]\d{1,2}(?!\d))?"
     r"|\d*(?:[.,]\d{1,2}(?!\d))?)"
 )
-_MULT = r"(?:k(?![A-Za-z])|(?:mn|mm|m|bn|b|tn|million|billion|trillion)(?![A-Za-z])|lpa(?![A-Za-z])|lakhs?|lacs?|l\b|crores?|cr\b)"
+# not before a letter, accented ones too ("5,000 Kč" is in koruna, not thousands)
+_MULT = r"(?:k(?![^\W\d_])|(?:mn|mm|m|bn|b|tn|million|billion|trillion)(?![^\W\d_])|lpa(?![^\W\d_])|lakhs?|lacs?|l\b|crores?|cr\b)"
 # a figure starts at its digits (cheap to find); a currency before it is looked for after.
 # Not after a digit, "." or ",": checked by _figure_matches, not by a lookbehind here,
 # which would keep re from skipping to the next digit
