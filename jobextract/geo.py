@@ -288,6 +288,35 @@ def _namesakes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, dict]:
+    """A city's short name as postings write it ("NYC", "SF") -> its ``{city, region, country}``
+    (``patterns/city_abbreviations.jsonl``)."""
+    from pydantic import Field
+
+    from .lexicons import _Rule, load_jsonl
+
+    class CityAbbreviation(_Rule):
+        short: str = Field(min_length=2, pattern=r"^[A-Z]{2,5}$")
+        city: str = Field(min_length=2)
+        region: Optional[str] = None
+        country: str = Field(pattern=r"^[A-Z]{2}$")
+
+    return {r.short: {"city": r.city, "region": r.region, "country": r.country}
+            for r in load_jsonl("city_abbreviations.jsonl", CityAbbreviation)}
+
+
+def city_abbreviation(name: str) -> Optional[dict]:
+    """The city a short name stands for, read only where a place is written ("Location: SF or
+    NYC", "based in NYC"): ``{city, region, country}`` with the city's full name, else ``None``.
+
+    >>> city_abbreviation("NYC"), city_abbreviation("Nyc")
+    ({'city': 'New York', 'region': 'NY', 'country': 'US'}, None)
+    """
+    hit = _abbreviations().get(name.strip()) if len(name) <= 7 else None
+    return dict(hit) if hit else None
+
+
 def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
     """:func:`place_city` for a name read alone in prose, unless it is also a region of
     another country ("Suffolk" is an English county before it is a town in Virginia);
@@ -298,6 +327,10 @@ def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
     """
     from .lexicons import place_word_names
 
+    if len(name) <= 5 and name.isupper():
+        short = city_abbreviation(name)  # "NYC", "SF": a place slot names the city by its short name
+        if short:
+            return short
     value = place_city(name)
     if value is None or _fold(name) in place_word_names():
         return None  # "Mountbatten Carer - Bank"
@@ -358,6 +391,7 @@ def place_parts(line: str) -> list[tuple[int, int]]:
 _VAGUE_REGIONS = frozenset("north south east west coast centre central littoral".split())
 _ZIP = re.compile(r"\b\d{4,6}(?:-\d{4})?\b")
 _HAS_DIGIT = re.compile(r"\d")
+_ARRANGEMENT = re.compile(r"(?i)(?:fully[ \t]+|100%[ \t]+)?(?:remote|hybrid|on[- ]?site|in[- ](?:office|person)|anywhere)$")
 _NOTE = re.compile(r"\s*\((?:required|preferred)\)\s*$", re.I)
 
 
@@ -432,6 +466,8 @@ def _parse_location(raw: str) -> Optional[dict]:
         parts = [p for p in parts if not _HAS_DIGIT.search(p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
+    if _ARRANGEMENT.match(parts[0]):
+        return None  # "Remote, US", "Hybrid, London": a way of working, then the place (see parse_remote)
     words = [w for p in parts for w in p.split()]
     if ("OR " in raw or "AND " in raw) and any(w in ("OR", "AND") for p in parts for w in p.split()[:-1]):
         return None  # "Seattle OR Arlington, United States": two places, read one by one

@@ -41,6 +41,18 @@ employment-type words is read piece by piece; a field with anything else in it i
 >>> places("Location: Seattle OR Arlington, United States. Hybrid.")
 ['Seattle', 'Arlington']
 
+Markdown around the label, a city's short name, an area around a town, and Workday's pay
+lines (a place and the pay for it):
+
+>>> places("Engineer\\n\\n**Location:** Berlin, Germany or remote within the EU\\n\\nWe build.")
+['Berlin']
+>>> places("Engineer\\nLocation: SF or NYC\\nFull-time"), places("Engineer\\nLocation: Greater Boston Area")
+(['San Francisco', 'New York'], ['Boston'])
+>>> places("Pay Ranges\\nO'Fallon, Missouri: $130,000 - $210,000 USD\\nNew York, New York: $150,000 - $240,000 USD")
+["O'Fallon", 'New York']
+>>> places("Engineer\\nLocation: Chicago IL | Philadelphia PA | Remote")
+['Chicago', 'Philadelphia', None]
+
 A list of towns after a cue ("offices in", "based in X/Y"), each a known town, up to the
 first item that is none:
 
@@ -68,7 +80,9 @@ from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
-_FIELD = re.compile(r"(?im)^[ \t]*(?:(?:job[ \t]+|work[ \t]+)?(?:locations?|base)|nearest[ \t]+major[ \t]+market)[ \t]*[:\-–][ \t]*(?P<value>[^\n]{2,120})$"
+# "**Location:** Berlin, Germany", "- __Location__: Austin, TX": Markdown emphasis and list marks around the label
+_FIELD = re.compile(r"(?im)^[ \t]*(?:[-*+>#•][ \t]{1,3})?(?:\*\*|__)?(?:(?:job[ \t]+|work[ \t]+|multiple[ \t]+)?(?:locations?|base)|nearest[ \t]+major[ \t]+market)"
+                    r"[ \t]*(?:\*\*|__)?[ \t]*[:\-–][ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]{2,120}?)[ \t]*(?:\*\*|__)?[ \t]*$"
                     # "Location Bristol": no colon, a short capitalised value
                     r"|^[ \t]*(?-i:Location)[ \t]+(?P<bare>[A-Z][^\n]{1,40})$")
 # ... and "Leeds -Trust Wide", "Seattle OR Arlington, United States" (not "Portland OR")
@@ -102,6 +116,7 @@ _NAMED_SITES = frozenset("office offices hq headquarters campus site".split())
 _FIELD_SITES = _NAMED_SITES | {"hospital", "clinic", "centre", "center"}
 _TAIL = re.compile(rf"\b(?:in|across|around|near)\s+({_PLACE})$")
 _AREA_WORDS = frozenset("greater central downtown inner".split())  # not "West Reading", a town of its own
+_AREA_TAIL = re.compile(r"[ \t]+(?:(?:Bay|Metro|Metropolitan|metro|metropolitan)[ \t]+)?(?:[Aa]rea|[Rr]egion|Metro(?:plex)?|metro(?:plex)?)$")
 _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 # "Location" on a line of its own, its value on the next ("Location\n\nNew York")
 _LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
@@ -111,6 +126,10 @@ _LIST_CUE = re.compile(r"(?:offices|locations|sites|hubs|campuses|studios)[ \t]+
 _LIST_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]*/[ \t]*|[ \t]+(?:and|or|&)[ \t]+)(?P<p>{_PLACE})")
 _FIRST_ITEM = re.compile(rf"(?P<p>{_PLACE})")
 _REGION_AFTER = re.compile(rf",[ \t]*({_PLACE})")  # "Worcester, MA or Windsor, CT"
+# Workday's "Pay Ranges\nO'Fallon, Missouri: $130,000 - $210,000 USD": a line of a place and its pay names a place
+# the role is paid in, i.e. one it is worked in
+_PAY_LINE = re.compile(r"(?m)^[ \t]*(?P<loc>[A-Z][A-Za-z.'’ \-]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ \-]{1,40}){0,2})[ \t]*:[ \t]*"
+                       r"(?:[$£€₹¥]|(?:USD|GBP|EUR|CAD|AUD|INR)[ \t]?)[ \t]?\d")
 _BRACKETED = re.compile(r"\((?P<loc>[^()\n]{4,80})\)")
 
 
@@ -175,6 +194,11 @@ class LocationFinder:
             for s, e in list(iter_lines(text, m.end(), min(len(text), m.end() + 200)))[:2]:
                 ranges.extend(_line_parts(text, s, e))
                 alone.add((s, e))
+        for m in _PAY_LINE.finditer(text) if ":" in text else ():
+            value = parse_location(m.group("loc"))
+            if value and place_city(value["city"]):  # a known town: not "Base Salary, Annual: $90,000"
+                ranges.append(m.span("loc"))
+                preset[m.span("loc")] = value
         for m in _BRACKETED.finditer(text):
             value = parse_location(m.group("loc")) if "," in m.group("loc") else None
             if value and town(value["city"]):  # a known town: not "(LDAP, AD)", "(Program Manager, Geo)"
@@ -208,7 +232,7 @@ class LocationFinder:
                 value = parse_location(raw[label.end():]) or _dashed_place(raw[label.end():])
                 s += label.end() if value else 0
             if value is None and (s, e) in alone:
-                value = _spaced_place(raw)  # "USA MD Suitland", "NE > OMAHA > IMMANUEL"
+                value = _spaced_place(raw) or (city_state(raw) if (s, e) in fields else None)  # "Chicago IL | Remote"  # "USA MD Suitland", "NE > OMAHA > IMMANUEL"
             if value is None and ((s, e) in prose_set or (s, e) in alone):
                 s, e, value = _longest_place(text, s, e, alone=(s, e) not in shaped, field=(s, e) in fields,
                                              heads=(s, e) in prose_set or (s, e) in fields, prefer=prefer)
@@ -435,10 +459,13 @@ def _longest_place(text: str, start: int, end: int, alone: bool = True, field: b
             value = town(" ".join(words[:n]), prefer)
             if value is not None:
                 return start, start + len(" ".join(words[:n])), value
+    area = _AREA_TAIL.search(head)
+    if area:  # "San Francisco Bay Area", "DC Metro Area", "the Greater Boston area"
+        words = head[:area.start()].split()
     n = 0
     while n < len(words) - 1 and words[n].lower() in _AREA_WORDS:  # "Greater Manchester", "Central London"
         n += 1
-    if n:
+    if n or area:
         city = " ".join(words[n:])
         value = town(city, prefer)
         if value is not None:
