@@ -438,6 +438,15 @@ def parse_location(raw: str) -> Optional[dict]:
     Shapes: see :func:`_parse_location`; a "city" that is a job title is none
     ("Corporate Operations Engineer, IT" is a title and a department, not Italy).
     """
+    value = _parse_location_memo(raw)
+    return dict(value) if value is not None else None  # a copy: the memo's own dict stays as it was
+
+
+@lru_cache(maxsize=8192)
+def _parse_location_memo(raw: str) -> Optional[dict]:
+    """:func:`parse_location`'s answer, kept: a posting asks about the same strings several
+    times (a line whole, then its heads; a field, then its pieces), and postings of a board
+    share their header lines."""
     value = _parse_location(raw)
     return None if value is None or _is_title(value["city"]) else value
 

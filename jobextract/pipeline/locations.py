@@ -130,6 +130,7 @@ _REGION_AFTER = re.compile(rf",[ \t]*({_PLACE})")  # "Worcester, MA or Windsor, 
 # the role is paid in, i.e. one it is worked in
 _PAY_LINE = re.compile(r"(?m)^[ \t]*(?P<loc>[A-Z][A-Za-z.'’ \-]{1,40}(?:,[ \t]*[A-Z][A-Za-z.'’ \-]{1,40}){0,2})[ \t]*:[ \t]*"
                        r"(?:[$£€₹¥]|(?:USD|GBP|EUR|CAD|AUD|INR)[ \t]?)[ \t]?\d")
+_PAY_CUE = re.compile(r":[ \t]*(?:[$£€₹¥]|(?:USD|GBP|EUR|CAD|AUD|INR)[ \t]?)[ \t]?\d")
 _BRACKETED = re.compile(r"\((?P<loc>[^()\n]{4,80})\)")
 
 
@@ -166,7 +167,8 @@ class LocationFinder:
                     field = trim(text, a + 1, b)
                     alone.add(field)
                     _add_pieces(text, *field, ranges, preset)  # "ONSITE Full-Time San Mateo CA"
-        field_matches = [(m, "value" if m.group("value") else "bare") for m in _FIELD.finditer(text)]
+        low = text.lower()
+        field_matches = [(m, "value" if m.group("value") else "bare") for m in _line_matches(_FIELD, text, low, _FIELD_KEYS)]
         if "ocation" in text or "OCATION" in text:
             field_matches += [(m, "value") for m in _INLINE_FIELD.finditer(text)
                               if m.start() and not text[m.start() - 1].isalnum()  # a word, not at a line start
@@ -186,15 +188,18 @@ class LocationFinder:
                     _add_pieces(text, *ranges[-1], ranges, preset)  # "Location: Onsite in San Francisco"
                     pos = idx + len(part)
         for heading in doc.spans.get(HEADINGS_KEY, []):
-            if _LOCATION_HEADING.match(heading.text.strip()):
+            if _LOCATION_HEADING.match(text[heading.start_char:heading.end_char].strip()):  # not .text: a Token per word
                 for s, e in list(iter_lines(text, heading.end_char, min(len(text), heading.end_char + 200)))[:3]:
                     ranges.extend(_line_parts(text, s, e))
                     alone.add((s, e))
-        for m in _LOCATION_LINE.finditer(text):
+        for m in _line_matches(_LOCATION_LINE, text, low, ("location",)):
             for s, e in list(iter_lines(text, m.end(), min(len(text), m.end() + 200)))[:2]:
                 ranges.extend(_line_parts(text, s, e))
                 alone.add((s, e))
-        for m in _PAY_LINE.finditer(text) if ":" in text else ():
+        for cue in _PAY_CUE.finditer(text):  # a literal ":" leads: a fast scan, then the line it is on
+            m = _PAY_LINE.match(text, text.rfind("\n", 0, cue.start()) + 1)
+            if m is None or m.end() < cue.end():
+                continue
             value = parse_location(m.group("loc"))
             if value and place_city(value["city"]):  # a known town: not "Base Salary, Annual: $90,000"
                 ranges.append(m.span("loc"))
@@ -203,8 +208,9 @@ class LocationFinder:
             value = parse_location(m.group("loc")) if "," in m.group("loc") else None
             if value and town(value["city"]):  # a known town: not "(LDAP, AD)", "(Program Manager, Geo)"
                 ranges.append(trim(text, m.start("loc"), m.end("loc")))
-        for s, e in iter_lines(text):
-            if e - s <= 40 and text[s].isupper() and "," in text[s:e] and text[e - 1] not in ".!?:":
+        for m in _SHORT_LINE.finditer(text) if "," in text else ():
+            s, e = m.span("line")
+            if text[s].isupper() and "," in m.group("line") and text[e - 1] not in ".!?:":
                 ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
         prose, shaped = [], set()
         prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
@@ -254,6 +260,31 @@ class LocationFinder:
 
 
 _BAR = re.compile(r"\s*[|•·]\s*")
+# a line of 40 characters or fewer, trimmed as iter_lines trims it
+_SHORT_LINE = re.compile(r"(?m)^[ \t\r\u00a0]*(?P<line>[^ \t\r\n\u00a0](?:[^\n]{0,38}[^ \t\r\n\u00a0])?)[ \t\r\u00a0]*$")
+_FIELD_KEYS = ("location", "base", "nearest")  # a word every _FIELD match holds
+
+
+def _line_matches(pattern: re.Pattern[str], text: str, low: str, keys: tuple[str, ...]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches start at a line start and hold
+    one of ``keys`` (lower case) on that line: the pattern is tried only at the starts of
+    the lines that hold a key, which ``str.find`` finds faster than the pattern's own scan."""
+    if len(low) != len(text):  # lower-casing changed the length ("İ"): the offsets would not match
+        return list(pattern.finditer(text))
+    starts = set()
+    for key in keys:
+        i = low.find(key)
+        while i >= 0:
+            start = text.rfind("\n", 0, i) + 1
+            starts.add(start)
+            end = text.find("\n", i)
+            i = low.find(key, end) if end >= 0 else -1
+    out = []
+    for start in sorted(starts):
+        m = pattern.match(text, start)
+        if m:
+            out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)
