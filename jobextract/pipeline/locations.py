@@ -53,6 +53,13 @@ lines (a place and the pay for it):
 >>> places("Engineer\\nLocation: Chicago IL | Philadelphia PA | Remote")
 ['Chicago', 'Philadelphia', None]
 
+Where the work is, said in prose: a commute or a move to a place, a facility or office in one:
+
+>>> places("Analyst\\nOpen to commuting to primarily Rockville, MD; but also Reston, VA.")
+['Rockville']
+>>> places("Analyst\\nA beautiful facility in Mountain View."), places("Analyst\\nA Data Scientist in our Washington DC office.")
+(['Mountain View'], ['Washington'])
+
 A list of towns after a cue ("offices in", "based in X/Y"), each a known town, up to the
 first item that is none:
 
@@ -94,10 +101,10 @@ _INLINE_FIELD = re.compile(r"L(?:ocation|OCATION)s?[ \t]*:[ \t]*(?P<value>[^\n|:
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
-    r"(?:work|working)\s+(?:in|from|on[- ]site\s+(?:in|at))|"
-    r"(?:team|office)\s+in)\s+(?:the\s+|our\s+)?"
-    # "in the heart of Bristol", "located in downtown Bethesda, MD"
-    r"(?:(?:heart|centre|center)\s+of\s+(?:the\s+)?|downtown\s+)?"
+    r"work(?:ing)?\s+(?:in|from|on[- ]site\s+(?:in|at))|"
+    r"(?:team|office|facility)\s+in)\s+(?:the\s+|our\s+)?"
+    # "in the heart of Bristol", "located in downtown Bethesda, MD", "in the heart of downtown San Francisco"
+    r"(?:(?:heart|centre|center)\s+of\s+(?:the\s+)?)?(?:downtown\s+)?"
     rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})"
     # "in our Cambridge, MA location", "at the Peoria, Illinois site": the place before the word
     rf"|(?:\b(?:in|at|for|around|across)\s+(?:our|the)|\bOur)\s+(?P<loc2>{_PLACE}(?:,[ \t]*{_PLACE})?)\s+(?i:location|office|site|campus|headquarters|area|metro|region|hospital|clinic)\b"
@@ -105,6 +112,9 @@ _PROSE = re.compile(
     rf"|\bin\s+(?P<loc3>{_PLACE},[ \t]*{_PLACE})"
     # "Data Scientist Location Sandy, UT Start Date": a location field inside flattened text
     rf"|\b(?:Location|LOCATION)\s*:?[ \t]+(?P<loc4>{_PLACE},[ \t]*{_PLACE})"
+    # "open to commuting primarily to Rockville, MD", "within a commutable distance of Herndon, VA": where the work is
+    rf"|\b(?:(?:commut(?:e|ing)|relocat(?:e|ing))\s+(?:(?:primarily|daily)\s+)?to(?:\s+primarily)?|commut(?:able|ing)\s+distance\s+(?:of|to|from))"
+    rf"\s+(?:the\s+)?(?P<loc5>{_PLACE},[ \t]*{_PLACE})"
 )
 # "Greater Manchester", "Central London": the words before a town that name a part of it
 # a label that names a place field, other than "Location" (read by _FIELD)
@@ -223,7 +233,7 @@ class LocationFinder:
             if site and m.group(group).split()[-1].lower() in _SITES:
                 m, group = site, "loc"  # "based at Halton Hospital in Runcorn": the town after the site
             prose.append(trim(text, m.start(group), m.end(group), chars=" ."))
-            if group in ("loc3", "loc4") or "," in m.group(group):  # not "Based in San Francisco, Seal empowers"
+            if group in ("loc3", "loc4", "loc5") or "," in m.group(group):  # not "Based in San Francisco, Seal empowers"
                 shaped.add(prose[-1])  # the "City, Region" shape is the evidence: it must parse whole
             if group == "loc" and text.startswith(("/", " or "), m.end(group)):
                 _place_list(text, m.end(group), prose, preset, prefer)  # "based in Derby/Chesterfield/Leicester"
@@ -481,7 +491,7 @@ def _longest_place(text: str, start: int, end: int, alone: bool = True, field: b
     words = head.split()
     if not 0 < len(words) <= 6:
         return start, end, None
-    value = town(head, prefer)
+    value = town(head, prefer) or city_state(head)  # "our Washington DC office"
     if value is not None:
         return start, start + len(head), value
     sites = _FIELD_SITES if field else _NAMED_SITES  # "Location - Shrewsbury Hospital"
