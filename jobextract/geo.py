@@ -486,8 +486,8 @@ def _parse_location(raw: str) -> Optional[dict]:
         return None  # "Based- Manchester", "Kent-": a word and a dash, not a name
     if separated:
         return None  # "Data Engineer - Columbus, GA": a title and a place; see split_place_line
-    if len(parts) == 3 and len(parts[0]) == 2 and parts[0].isupper():
-        country = country_code(parts[0])  # "US, WA, Redmond": country, region, city
+    if len(parts) == 3 and len(parts[0]) in (2, 3) and parts[0].isupper():
+        country = country_code(parts[0])  # "US, WA, Redmond", Workday's "USA, NY, Purchase": country, region, city
         if country:
             region = region_code(country, parts[1])
             if region:

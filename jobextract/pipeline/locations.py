@@ -50,6 +50,10 @@ lines (a place and the pay for it):
 (['San Francisco', 'New York'], ['Boston'])
 >>> places("Pay Ranges\\nO'Fallon, Missouri: $130,000 - $210,000 USD\\nNew York, New York: $150,000 - $240,000 USD")
 ["O'Fallon", 'New York']
+>>> places("Engineer\\nOffice location: Tel Aviv, Israel"), places("Engineer\\nLocation: Berlin (Remote possible)")
+(['Tel Aviv'], ['Berlin'])
+>>> places("Engineer\\nPlace of work: Munich, Germany"), places("Analyst\\nlocations\\nUSA, NY, Purchase\\ntime type")
+(['Munich'], ['Purchase'])
 >>> places("Engineer\\nLocation: Chicago IL | Philadelphia PA | Remote")
 ['Chicago', 'Philadelphia', None]
 
@@ -88,7 +92,8 @@ from .sections import HEADINGS_KEY, SECTIONS_KEY
 
 LOCATIONS_KEY = "jobextract_locations"
 # "**Location:** Berlin, Germany", "- __Location__: Austin, TX": Markdown emphasis and list marks around the label
-_FIELD = re.compile(r"(?im)^[ \t]*(?:[-*+>#•][ \t]{1,3})?(?:\*\*|__)?(?:(?:job[ \t]+|work[ \t]+|multiple[ \t]+)?(?:locations?|base)|nearest[ \t]+major[ \t]+market)"
+_FIELD = re.compile(r"(?im)^[ \t]*(?:[-*+>#•][ \t]{1,3})?(?:\*\*|__)?(?:(?:job[ \t]+|work[ \t]+|multiple[ \t]+|office[ \t]+|duty[ \t]+)?(?:locations?(?:\(s\))?|base)"
+                    r"|nearest[ \t]+major[ \t]+market|place[ \t]+of[ \t]+work|work[ \t]?place|duty[ \t]+station|city)"
                     r"[ \t]*(?:\*\*|__)?[ \t]*[:\-–][ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^\n]{2,120}?)[ \t]*(?:\*\*|__)?[ \t]*$"
                     # "Location Bristol": no colon, a short capitalised value
                     r"|^[ \t]*(?-i:Location)[ \t]+(?P<bare>[A-Z][^\n]{1,40})$")
@@ -196,6 +201,11 @@ class LocationFinder:
                     alone.add(ranges[-1])
                     fields.add(ranges[-1])
                     _add_pieces(text, *ranges[-1], ranges, preset)  # "Location: Onsite in San Francisco"
+                    note = _NOTE_AFTER.search(part)
+                    if note and note.start():  # "Berlin (Remote possible)", "London (3 days in office)": the place before
+                        ranges.append(trim(text, idx, idx + note.start()))
+                        alone.add(ranges[-1])
+                        fields.add(ranges[-1])
                     pos = idx + len(part)
         for heading in doc.spans.get(HEADINGS_KEY, []):
             if _LOCATION_HEADING.match(text[heading.start_char:heading.end_char].strip()):  # not .text: a Token per word
@@ -269,10 +279,11 @@ class LocationFinder:
         return doc
 
 
+_NOTE_AFTER = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t.]*$")  # a note in brackets after a field's place
 _BAR = re.compile(r"\s*[|•·]\s*")
 # a line of 40 characters or fewer, trimmed as iter_lines trims it
 _SHORT_LINE = re.compile(r"(?m)^[ \t\r\u00a0]*(?P<line>[^ \t\r\n\u00a0](?:[^\n]{0,38}[^ \t\r\n\u00a0])?)[ \t\r\u00a0]*$")
-_FIELD_KEYS = ("location", "base", "nearest")  # a word every _FIELD match holds
+_FIELD_KEYS = ("location", "base", "nearest", "place", "duty", "city")  # a word every _FIELD match holds
 
 
 def _line_matches(pattern: re.Pattern[str], text: str, low: str, keys: tuple[str, ...]) -> list[re.Match[str]]:
