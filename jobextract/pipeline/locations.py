@@ -64,6 +64,13 @@ Where the work is, said in prose: a commute or a move to a place, a facility or 
 >>> places("Analyst\\nA beautiful facility in Mountain View."), places("Analyst\\nA Data Scientist in our Washington DC office.")
 (['Mountain View'], ['Washington'])
 
+A hospital or clinic and the town it is in, unless the posting rolls off a trust's sites:
+
+>>> places("Nurse\\nBoth units are based on the grounds of the Bethlem Royal Hospital in Beckenham.")
+['Beckenham']
+>>> places("Nurse\\nWe run Hertford County Hospital in Hertford, the Lister Hospital in Stevenage and QEII Hospital in Welwyn.")
+[]
+
 A list of towns after a cue ("offices in", "based in X/Y"), each a known town, up to the
 first item that is none:
 
@@ -107,7 +114,9 @@ _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
     r"work(?:ing)?\s+(?:in|from|on[- ]site\s+(?:in|at))|"
-    r"(?:team|office|facility)\s+in)\s+(?:the\s+|our\s+)?"
+    r"(?:team|office|facility)\s+in|"
+    # "Bethlem Royal Hospital in Beckenham", "Schoen Clinic in London": a site and the town it is in
+    r"(?:Hospital|hospital|Clinic|Infirmary|Surgery|Barracks)\s+in)\s+(?:the\s+|our\s+)?"
     # "in the heart of Bristol", "located in downtown Bethesda, MD", "in the heart of downtown San Francisco"
     r"(?:(?:heart|centre|center)\s+of\s+(?:the\s+)?)?(?:downtown\s+)?"
     rf"(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})"
@@ -125,6 +134,7 @@ _PROSE = re.compile(
 # a label that names a place field, other than "Location" (read by _FIELD)
 _LABEL = re.compile(r"(?i:site(?:[ \t]+name)?|city(?:,?[ \t]*state)?|office|base|based|address|workplace|primary[ \t]+location)[ \t]*[:\-–][ \t]*")
 _COMPACT = re.compile(r"^([A-Z]{2,3})-([A-Z]{2,3})-([A-Z][A-Za-z .'’]{1,40})$")  # "US-CA-San Jose"
+_SITE_CUE = re.compile(r"(?:Hospital|hospital|Clinic|Infirmary|Surgery|Barracks)\s+in\s")
 _THEN_IN = re.compile(rf"[ \t]+in[ \t]+(?P<loc>{_PLACE}(?:,[ \t]*{_PLACE}){{0,2}})")
 _SITES = frozenset("hospital clinic centre center surgery practice unit site campus office".split())
 _NAMED_SITES = frozenset("office offices hq headquarters campus site".split())
@@ -232,8 +242,9 @@ class LocationFinder:
             s, e = m.span("line")
             if text[s].isupper() and "," in m.group("line") and text[e - 1] not in ".!?:":
                 ranges.append((s, e))  # a line that is only a place ("Cambridge, MA")
-        prose, shaped = [], set()
-        prefer = "GB" if "£" in text else None  # pay in pounds: Lincoln and Cambridge are English towns
+        prose, shaped, sited = [], set(), []
+        # pay in pounds, or the NHS: Lincoln and Cambridge are English towns
+        prefer = "GB" if "£" in text or "NHS" in text else None
         for m in _LIST_CUE.finditer(text) if "s in " in text or "s across " in text else ():
             if m.start() == 0 or not text[m.start() - 1].isalnum():  # a word: not "Subsites in"
                 _place_list(text, m.end(), ranges, preset, prefer, first=True)
@@ -242,11 +253,19 @@ class LocationFinder:
             site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
             if site and m.group(group).split()[-1].lower() in _SITES:
                 m, group = site, "loc"  # "based at Halton Hospital in Runcorn": the town after the site
+            if group == "loc" and _SITE_CUE.match(m.group()):  # "Hospital in Beckenham": kept apart, see below
+                sited.append(trim(text, m.start(group), m.end(group), chars=" ."))
+                continue
             prose.append(trim(text, m.start(group), m.end(group), chars=" ."))
             if group in ("loc3", "loc4", "loc5") or "," in m.group(group):  # not "Based in San Francisco, Seal empowers"
                 shaped.add(prose[-1])  # the "City, Region" shape is the evidence: it must parse whole
             if group == "loc" and text.startswith(("/", " or "), m.end(group)):
                 _place_list(text, m.end(group), prose, preset, prefer)  # "based in Derby/Chesterfield/Leicester"
+        if len({text[a:b] for a, b in sited}) <= 2:  # not a trust's roll of its hospitals ("X Hospital in A, Y Hospital in B, ...")
+            for a, b in sited:  # in a posting paid in pounds, a hospital's town is no namesake abroad (not Stoke, NZ)
+                known = town(text[a:b], prefer) if prefer else None
+                if known is None or known["country"] == prefer:
+                    prose.append((a, b))
         spans, seen = [], set()
         prose_set = set(prose)
         for s, e in ranges + prose:
