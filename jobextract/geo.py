@@ -261,9 +261,14 @@ def place_city(city: str) -> Optional[dict]:
 _REMOTE = re.compile(r"^\(?(?:fully\s+|100%\s+)?remote\)?(?:\s*(?:[-–—(,:/]|in|within|from)\s*(?P<where>[A-Za-z .'’]+?))?\)?$|^(?P<where2>[A-Za-z .'’]+?)\s*[-–(,/]?\s*\(?remote\)?$", re.I)
 
 
+_ANYWHERE = re.compile(r"(?i)^(?:anywhere[ \t]+(?:in|within)[ \t]+)?(?:the[ \t]+)?")
+
+
 def parse_remote(raw: str) -> Optional[dict]:
     """A remote location ("Remote", "Remote - US", "US Remote", "Remote (Canada)").
 
+    >>> parse_remote("Remote - Anywhere in the US")["country"], parse_remote("Remote (the Netherlands)")["country"]
+    ('US', 'NL')
     >>> parse_remote("Remote - US"), parse_remote("Remote")
     ({'city': None, 'region': None, 'country': 'US', 'remote': True}, {'city': None, 'region': None, 'country': None, 'remote': True})
     """
@@ -271,6 +276,8 @@ def parse_remote(raw: str) -> Optional[dict]:
     if not m:
         return None
     where = (m.group("where") or m.group("where2") or "").strip()
+    if where[:3].lower() in ("any", "the"):
+        where = _ANYWHERE.sub("", where)  # "Remote - Anywhere in the US"
     country = country_code(where) if where else None
     if where and country is None:
         return None
@@ -343,20 +350,29 @@ def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
 
 
 def city_state(raw: str) -> Optional[dict]:
-    """A US city and its state code without a comma ("San Mateo CA"), read only where a
+    """A city and its state code without a comma ("San Mateo CA"), read only where a
     field says a place is written: the city must have a US namesake in the gazetteer.
 
     >>> city_state("San Mateo CA"), city_state("Frontend Engineer CA"), city_state("Seattle")
     ({'city': 'San Mateo', 'region': 'CA', 'country': 'US'}, None, None)
+
+    Elsewhere a state of the country the gazetteer puts the city in (Australian, Canadian):
+
+    >>> city_state("Sydney NSW 2000"), city_state("Toronto ON")
+    ({'city': 'Sydney', 'region': 'NSW', 'country': 'AU'}, {'city': 'Toronto', 'region': 'ON', 'country': 'CA'})
     """
     words = raw.split()
-    if not 2 <= len(words) <= 5 or len(words[-1]) != 2 or not words[-1].isupper():
+    if len(words) > 2 and words[-1].isdigit() and 4 <= len(words[-1]) <= 5:
+        words = words[:-1]  # "Sydney NSW 2000": the postcode after the state
+    if not 2 <= len(words) <= 5 or not 2 <= len(words[-1]) <= 3 or not words[-1].isupper():
         return None
-    state = _us_states().get(words[-1].lower())
     city = " ".join(words[:-1])
-    if state is None or "US" not in _namesakes().get(_fold(city), ()) or place_city(city) is None:
-        return None
-    return {"city": city, "region": state, "country": "US"}
+    state = _us_states().get(words[-1].lower()) if len(words[-1]) == 2 else None
+    if state is not None and "US" in _namesakes().get(_fold(city), ()) and place_city(city) is not None:
+        return {"city": city, "region": state, "country": "US"}
+    known = place_city(city)  # "Sydney NSW", "Toronto ON": a state of the country the gazetteer puts the city in
+    region = region_code(known["country"], words[-1]) if known and known["country"] != "US" else None
+    return {"city": city, "region": region, "country": known["country"]} if region else None
 
 
 def city_country(city: str) -> Optional[str]:

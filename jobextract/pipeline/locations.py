@@ -71,6 +71,13 @@ A hospital or clinic and the town it is in, unless the posting rolls off a trust
 >>> places("Nurse\\nWe run Hertford County Hospital in Hertford, the Lister Hospital in Stevenage and QEII Hospital in Welwyn.")
 []
 
+Lever's header line (place / team / commitment), and a state without a comma abroad:
+
+>>> places("Engineer\\nSan Francisco / Engineering / Full-time\\n\\nWe build things for people. You will build.\\n\\nRequirements\\n- Python")
+['San Francisco']
+>>> places("Engineer\\nLocation: Sydney NSW 2000")
+['Sydney']
+
 A list of towns after a cue ("offices in", "based in X/Y"), each a known town, up to the
 first item that is none:
 
@@ -192,6 +199,12 @@ class LocationFinder:
                     field = trim(text, a + 1, b)
                     alone.add(field)
                     _add_pieces(text, *field, ranges, preset)  # "ONSITE Full-Time San Mateo CA"
+            elif text.count(" / ", s, e) >= 2 and _field_words().search(text, s, e):
+                # Lever's "San Francisco / Engineering / Full-time": place, team, commitment
+                cuts = [s - 3] + [i for i in range(s, e - 2) if text.startswith(" / ", i)] + [e]
+                for a, b in zip(cuts, cuts[1:]):
+                    alone.add(trim(text, a + 3, b))
+                    ranges.append(trim(text, a + 3, b))
         low = text.lower()
         field_matches = [(m, "value" if m.group("value") else "bare") for m in _line_matches(_FIELD, text, low, _FIELD_KEYS)]
         if "ocation" in text or "OCATION" in text:
