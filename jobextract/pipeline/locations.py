@@ -118,6 +118,7 @@ _INLINE_FIELD = re.compile(r"L(?:ocation|OCATION)s?[ \t]*:[ \t]*(?P<value>[^\n|:
                            r"(?=[ \t]+https?:|[ \t]+[A-Z][A-Za-z]{1,20}[ \t]?:|[ \t]*\||\.[ \t]|[ \t]*$|[ \t]*\n)")
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
+# every match starts with one of _PROSE_WORDS (keep them in step: the scan tries only where one stands)
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
     r"work(?:ing)?\s+(?:in|from|on[- ]site\s+(?:in|at))|"
@@ -258,10 +259,10 @@ class LocationFinder:
         prose, shaped, sited = [], set(), []
         # pay in pounds, or the NHS: Lincoln and Cambridge are English towns
         prefer = "GB" if "£" in text or "NHS" in text else None
-        for m in _LIST_CUE.finditer(text) if "s in " in text or "s across " in text else ():
+        for m in _keyed_matches(_LIST_CUE, text, _LIST_CUE_WORDS, word_start=False) if "s in " in text or "s across " in text else ():
             if m.start() == 0 or not text[m.start() - 1].isalnum():  # a word: not "Subsites in"
                 _place_list(text, m.end(), ranges, preset, prefer, first=True)
-        for m in _PROSE.finditer(text):
+        for m in _keyed_matches(_PROSE, text, _PROSE_WORDS):
             group = m.lastgroup or "loc"
             site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
             if site and m.group(group).split()[-1].lower() in _SITES:
@@ -316,6 +317,37 @@ _BAR = re.compile(r"\s*[|•·]\s*")
 # a line of 40 characters or fewer, trimmed as iter_lines trims it
 _SHORT_LINE = re.compile(r"(?m)^[ \t\r\u00a0]*(?P<line>[^ \t\r\n\u00a0](?:[^\n]{0,38}[^ \t\r\n\u00a0])?)[ \t\r\u00a0]*$")
 _FIELD_KEYS = ("location", "base", "nearest", "place", "duty", "city")  # a word every _FIELD match holds
+
+
+# the words _PROSE and _LIST_CUE matches start with: their scans, which no literal leads, tried only where one stands
+_PROSE_WORDS = ("based", "Based", "located", "Located", "situated", "Situated", "position", "role", "job", "work", "team",
+                "office", "facility", "Hospital", "hospital", "Clinic", "Infirmary", "Surgery", "Barracks", "in", "at", "for",
+                "around", "across", "Our", "Location", "LOCATION", "commut", "relocat")
+_LIST_CUE_WORDS = ("offices", "locations", "sites", "hubs", "campuses", "studios")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _keyed_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...], word_start: bool = True) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with one of ``words``
+    (after a word boundary where ``word_start``): the pattern is tried only where ``str.find``
+    finds a word, leftmost first, each match past the end of the last, as ``finditer`` does.
+    Python's ``re`` scans a pattern that starts with ``\\b`` or with an alternation of words
+    position by position; ``str.find`` is several times faster."""
+    starts = set()
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            if not (word_start and i and _WORD_CHAR.match(text, i - 1)):
+                starts.add(i)
+            i = text.find(word, i + 1)
+    out, last = [], 0
+    for start in sorted(starts):
+        if start >= last:
+            m = pattern.match(text, start)
+            if m:
+                out.append(m)
+                last = m.end()
+    return out
 
 
 def _line_matches(pattern: re.Pattern[str], text: str, low: str, keys: tuple[str, ...]) -> list[re.Match[str]]:
