@@ -153,6 +153,15 @@ def _region_of(name: str, country: Optional[str] = None) -> Optional[tuple[str, 
     return None
 
 
+def is_region(name: str) -> bool:
+    """Whether a name is a region: a US state (name or code) or a region only one country has.
+
+    >>> is_region("WA"), is_region("Hertfordshire"), is_region("Pune")
+    (True, True, False)
+    """
+    return _fold(name) in _us_states() or _region_of(name) is not None
+
+
 @lru_cache(maxsize=1)
 def _site_words() -> frozenset[str]:
     from .lexicons import site_words
@@ -190,7 +199,23 @@ def _cities() -> dict[str, tuple[str, str]]:
         full = out.get(_fold(row.word + " city"))
         if full:
             out.setdefault(_fold(row.word), full)
+    for name, city in _other_names():  # "Bangalore" is geonames' "Bengaluru"
+        if _fold(city) in out:
+            out[_fold(name)] = out[_fold(city)]
     return out
+
+
+def _other_names() -> list[tuple[str, str]]:
+    """(name, the gazetteer's name) of ``patterns/city_other_names.jsonl``: ("Bangalore", "Bengaluru")."""
+    from pydantic import Field
+
+    from .lexicons import _Rule, load_jsonl
+
+    class CityOtherName(_Rule):
+        name: str = Field(min_length=2)
+        city: str = Field(min_length=2)
+
+    return [(r.name, r.city) for r in load_jsonl("city_other_names.jsonl", CityOtherName)]
 
 
 def city_index_from_gazetteer() -> dict[str, tuple[str, str]]:
@@ -248,6 +273,8 @@ def place_city(city: str) -> Optional[dict]:
 
     >>> place_city("Bellevue"), place_city("Gurugram")["country"], place_city("Nowhereville")
     ({'city': 'Bellevue', 'region': 'WA', 'country': 'US'}, 'IN', None)
+    >>> place_city("Bangalore"), place_city("Calcutta")["country"]
+    ({'city': 'Bangalore', 'region': None, 'country': 'IN'}, 'IN')
     """
     if not city or not _PLACE_WORD.match(city) or len(city.split()) > 4 or not city[:1].isupper():
         return None

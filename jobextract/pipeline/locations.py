@@ -95,7 +95,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import (city_state, country_code, is_site, parse_location, parse_remote, place_city, place_parts, region_code,
+from ..geo import (city_state, country_code, is_region, is_site, parse_location, parse_remote, place_city, place_parts, region_code,
                    town)
 from functools import lru_cache
 
@@ -221,6 +221,8 @@ class LocationFinder:
             for part in _SPLIT.split(value):
                 idx = text.find(part, pos) if part else -1
                 if idx >= 0:
+                    if part.count(",") >= 1:
+                        _town_list(text, *trim(text, idx, idx + len(part), chars=" \t.;"), ranges, preset)
                     ranges.append(trim(text, idx, idx + len(part), chars=" \t.;"))
                     alone.add(ranges[-1])
                     fields.add(ranges[-1])
@@ -423,6 +425,34 @@ def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> 
         if value is None:
             return
         found.append(((a, b), value))
+    for (a, b), value in found:
+        ranges.append((a, b))
+        preset[(a, b)] = value
+
+
+def _town_list(text: str, start: int, end: int, ranges: list, preset: dict) -> None:
+    """A field's value that lists towns with commas ("Locations: Mumbai, Bangalore, Pune"):
+    each part a known town and none a region or country (not "Seattle, WA", "London, Ontario").
+
+    >>> out, preset = [], {}
+    >>> _town_list("Mumbai, Bangalore, Pune", 0, 23, out, preset)
+    >>> [preset[r]["city"] for r in out]
+    ['Mumbai', 'Bangalore', 'Pune']
+    >>> out = []
+    >>> _town_list("Seattle, WA", 0, 11, out, {}), _town_list("London, Ontario", 0, 15, out, {}), out
+    (None, None, [])
+    """
+    found, pos = [], start
+    for piece in text[start:end].split(","):
+        a, b = trim(text, pos, pos + len(piece))
+        pos += len(piece) + 1
+        name = text[a:b]
+        value = town(name) if b > a else None
+        if value is None or country_code(name) or is_region(name):
+            return
+        found.append(((a, b), value))
+    if len(found) < 2:
+        return
     for (a, b), value in found:
         ranges.append((a, b))
         preset[(a, b)] = value
