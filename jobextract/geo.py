@@ -153,6 +153,15 @@ def _region_of(name: str, country: Optional[str] = None) -> Optional[tuple[str, 
     return None
 
 
+def is_region(name: str) -> bool:
+    """Whether a name is a region: a US state (name or code) or a region only one country has.
+
+    >>> is_region("WA"), is_region("Hertfordshire"), is_region("Pune")
+    (True, True, False)
+    """
+    return _fold(name) in _us_states() or _region_of(name) is not None
+
+
 @lru_cache(maxsize=1)
 def _site_words() -> frozenset[str]:
     from .lexicons import site_words
@@ -190,7 +199,23 @@ def _cities() -> dict[str, tuple[str, str]]:
         full = out.get(_fold(row.word + " city"))
         if full:
             out.setdefault(_fold(row.word), full)
+    for name, city in _other_names():  # "Bangalore" is geonames' "Bengaluru"
+        if _fold(city) in out:
+            out[_fold(name)] = out[_fold(city)]
     return out
+
+
+def _other_names() -> list[tuple[str, str]]:
+    """(name, the gazetteer's name) of ``patterns/city_other_names.jsonl``: ("Bangalore", "Bengaluru")."""
+    from pydantic import Field
+
+    from .lexicons import _Rule, load_jsonl
+
+    class CityOtherName(_Rule):
+        name: str = Field(min_length=2)
+        city: str = Field(min_length=2)
+
+    return [(r.name, r.city) for r in load_jsonl("city_other_names.jsonl", CityOtherName)]
 
 
 def city_index_from_gazetteer() -> dict[str, tuple[str, str]]:
@@ -248,6 +273,8 @@ def place_city(city: str) -> Optional[dict]:
 
     >>> place_city("Bellevue"), place_city("Gurugram")["country"], place_city("Nowhereville")
     ({'city': 'Bellevue', 'region': 'WA', 'country': 'US'}, 'IN', None)
+    >>> place_city("Bangalore"), place_city("Calcutta")["country"]
+    ({'city': 'Bangalore', 'region': None, 'country': 'IN'}, 'IN')
     """
     if not city or not _PLACE_WORD.match(city) or len(city.split()) > 4 or not city[:1].isupper():
         return None
@@ -261,9 +288,14 @@ def place_city(city: str) -> Optional[dict]:
 _REMOTE = re.compile(r"^\(?(?:fully\s+|100%\s+)?remote\)?(?:\s*(?:[-–—(,:/]|in|within|from)\s*(?P<where>[A-Za-z .'’]+?))?\)?$|^(?P<where2>[A-Za-z .'’]+?)\s*[-–(,/]?\s*\(?remote\)?$", re.I)
 
 
+_ANYWHERE = re.compile(r"(?i)^(?:anywhere[ \t]+(?:in|within)[ \t]+)?(?:the[ \t]+)?")
+
+
 def parse_remote(raw: str) -> Optional[dict]:
     """A remote location ("Remote", "Remote - US", "US Remote", "Remote (Canada)").
 
+    >>> parse_remote("Remote - Anywhere in the US")["country"], parse_remote("Remote (the Netherlands)")["country"]
+    ('US', 'NL')
     >>> parse_remote("Remote - US"), parse_remote("Remote")
     ({'city': None, 'region': None, 'country': 'US', 'remote': True}, {'city': None, 'region': None, 'country': None, 'remote': True})
     """
@@ -271,6 +303,8 @@ def parse_remote(raw: str) -> Optional[dict]:
     if not m:
         return None
     where = (m.group("where") or m.group("where2") or "").strip()
+    if where[:3].lower() in ("any", "the"):
+        where = _ANYWHERE.sub("", where)  # "Remote - Anywhere in the US"
     country = country_code(where) if where else None
     if where and country is None:
         return None
@@ -288,6 +322,35 @@ def _namesakes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, dict]:
+    """A city's short name as postings write it ("NYC", "SF") -> its ``{city, region, country}``
+    (``patterns/city_abbreviations.jsonl``)."""
+    from pydantic import Field
+
+    from .lexicons import _Rule, load_jsonl
+
+    class CityAbbreviation(_Rule):
+        short: str = Field(min_length=2, pattern=r"^[A-Z]{2,5}$")
+        city: str = Field(min_length=2)
+        region: Optional[str] = None
+        country: str = Field(pattern=r"^[A-Z]{2}$")
+
+    return {r.short: {"city": r.city, "region": r.region, "country": r.country}
+            for r in load_jsonl("city_abbreviations.jsonl", CityAbbreviation)}
+
+
+def city_abbreviation(name: str) -> Optional[dict]:
+    """The city a short name stands for, read only where a place is written ("Location: SF or
+    NYC", "based in NYC"): ``{city, region, country}`` with the city's full name, else ``None``.
+
+    >>> city_abbreviation("NYC"), city_abbreviation("Nyc")
+    ({'city': 'New York', 'region': 'NY', 'country': 'US'}, None)
+    """
+    hit = _abbreviations().get(name.strip()) if len(name) <= 7 else None
+    return dict(hit) if hit else None
+
+
 def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
     """:func:`place_city` for a name read alone in prose, unless it is also a region of
     another country ("Suffolk" is an English county before it is a town in Virginia);
@@ -298,6 +361,10 @@ def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
     """
     from .lexicons import place_word_names
 
+    if len(name) <= 5 and name.isupper():
+        short = city_abbreviation(name)  # "NYC", "SF": a place slot names the city by its short name
+        if short:
+            return short
     value = place_city(name)
     if value is None or _fold(name) in place_word_names():
         return None  # "Mountbatten Carer - Bank"
@@ -310,20 +377,29 @@ def town(name: str, prefer: Optional[str] = None) -> Optional[dict]:
 
 
 def city_state(raw: str) -> Optional[dict]:
-    """A US city and its state code without a comma ("San Mateo CA"), read only where a
+    """A city and its state code without a comma ("San Mateo CA"), read only where a
     field says a place is written: the city must have a US namesake in the gazetteer.
 
     >>> city_state("San Mateo CA"), city_state("Frontend Engineer CA"), city_state("Seattle")
     ({'city': 'San Mateo', 'region': 'CA', 'country': 'US'}, None, None)
+
+    Elsewhere a state of the country the gazetteer puts the city in (Australian, Canadian):
+
+    >>> city_state("Sydney NSW 2000"), city_state("Toronto ON")
+    ({'city': 'Sydney', 'region': 'NSW', 'country': 'AU'}, {'city': 'Toronto', 'region': 'ON', 'country': 'CA'})
     """
     words = raw.split()
-    if not 2 <= len(words) <= 5 or len(words[-1]) != 2 or not words[-1].isupper():
+    if len(words) > 2 and words[-1].isdigit() and 4 <= len(words[-1]) <= 5:
+        words = words[:-1]  # "Sydney NSW 2000": the postcode after the state
+    if not 2 <= len(words) <= 5 or not 2 <= len(words[-1]) <= 3 or not words[-1].isupper():
         return None
-    state = _us_states().get(words[-1].lower())
     city = " ".join(words[:-1])
-    if state is None or "US" not in _namesakes().get(_fold(city), ()) or place_city(city) is None:
-        return None
-    return {"city": city, "region": state, "country": "US"}
+    state = _us_states().get(words[-1].lower()) if len(words[-1]) == 2 else None
+    if state is not None and "US" in _namesakes().get(_fold(city), ()) and place_city(city) is not None:
+        return {"city": city, "region": state, "country": "US"}
+    known = place_city(city)  # "Sydney NSW", "Toronto ON": a state of the country the gazetteer puts the city in
+    region = region_code(known["country"], words[-1]) if known and known["country"] != "US" else None
+    return {"city": city, "region": region, "country": known["country"]} if region else None
 
 
 def city_country(city: str) -> Optional[str]:
@@ -358,6 +434,7 @@ def place_parts(line: str) -> list[tuple[int, int]]:
 _VAGUE_REGIONS = frozenset("north south east west coast centre central littoral".split())
 _ZIP = re.compile(r"\b\d{4,6}(?:-\d{4})?\b")
 _HAS_DIGIT = re.compile(r"\d")
+_ARRANGEMENT = re.compile(r"(?i)(?:fully[ \t]+|100%[ \t]+)?(?:remote|hybrid|on[- ]?site|in[- ](?:office|person)|anywhere)$")
 _NOTE = re.compile(r"\s*\((?:required|preferred)\)\s*$", re.I)
 
 
@@ -404,6 +481,15 @@ def parse_location(raw: str) -> Optional[dict]:
     Shapes: see :func:`_parse_location`; a "city" that is a job title is none
     ("Corporate Operations Engineer, IT" is a title and a department, not Italy).
     """
+    value = _parse_location_memo(raw)
+    return dict(value) if value is not None else None  # a copy: the memo's own dict stays as it was
+
+
+@lru_cache(maxsize=8192)
+def _parse_location_memo(raw: str) -> Optional[dict]:
+    """:func:`parse_location`'s answer, kept: a posting asks about the same strings several
+    times (a line whole, then its heads; a field, then its pieces), and postings of a board
+    share their header lines."""
     value = _parse_location(raw)
     return None if value is None or _is_title(value["city"]) else value
 
@@ -432,6 +518,8 @@ def _parse_location(raw: str) -> Optional[dict]:
         parts = [p for p in parts if not _HAS_DIGIT.search(p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
         return None
+    if _ARRANGEMENT.match(parts[0]):
+        return None  # "Remote, US", "Hybrid, London": a way of working, then the place (see parse_remote)
     words = [w for p in parts for w in p.split()]
     if ("OR " in raw or "AND " in raw) and any(w in ("OR", "AND") for p in parts for w in p.split()[:-1]):
         return None  # "Seattle OR Arlington, United States": two places, read one by one
@@ -441,8 +529,8 @@ def _parse_location(raw: str) -> Optional[dict]:
         return None  # "Based- Manchester", "Kent-": a word and a dash, not a name
     if separated:
         return None  # "Data Engineer - Columbus, GA": a title and a place; see split_place_line
-    if len(parts) == 3 and len(parts[0]) == 2 and parts[0].isupper():
-        country = country_code(parts[0])  # "US, WA, Redmond": country, region, city
+    if len(parts) == 3 and len(parts[0]) in (2, 3) and parts[0].isupper():
+        country = country_code(parts[0])  # "US, WA, Redmond", Workday's "USA, NY, Purchase": country, region, city
         if country:
             region = region_code(country, parts[1])
             if region:
