@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
 import re
 from functools import lru_cache
@@ -288,28 +287,4 @@ def extract_batch(nlp: Language, batch: list[tuple[int, Any, Any]],
                 results[pos] = ExtractionFailure.from_exception(batch[pos][0], err)
     for pos, (index, context, _) in enumerate(batch):
         out.append((index, context, results[pos]))
-    _freeze_once()
     return out
-
-
-_FROZEN = False
-
-
-def _freeze_once() -> None:
-    """After the first batch (the pipeline built, its lexicons and classifier loaded):
-    move every object tracked so far to the collector's permanent generation
-    (:func:`gc.freeze`), once a process.
-
-    The loaded lexicons, gazetteers and compiled patterns are some 100,000 long-lived
-    objects that every full collection otherwise walks again; on a run over the 5,732
-    dev postings that was 0.3 s of 0.4 s spent in full collections. Frozen objects are
-    still freed when their last reference goes; only a reference cycle among objects
-    alive at this moment is never collected (``gc.unfreeze()`` undoes it). Nothing is
-    done when the caller has disabled the collector.
-    """
-    global _FROZEN
-    if _FROZEN:
-        return
-    _FROZEN = True
-    if gc.isenabled():
-        gc.freeze()
