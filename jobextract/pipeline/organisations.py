@@ -855,32 +855,81 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
 
     for start, stop in _opening_lines(text):
         line = text[start:stop]
-        parts = place_parts(line)
-        if line.count("|") < 1 or len(parts) < 2:
+        bars = line.count("|")
+        if not bars and line.count("/ ") >= 2 and _DASHED.search(line) is None:
+            # "Revelare Networks / Mobile Software Engineer/ Fully Remote/ Full-Time": fields after slashes
+            parts = [(m.start(), m.end()) for m in _SLASH_FIELD.finditer(line) if m.end() > m.start()]
+        else:
+            parts = place_parts(line)
+        if len(parts) < 2 or (not bars and not _DASHED.search(line) and len(parts) < 3):
             continue
         a, b = parts[0]
         name = line[a:b].strip()
         link = _MD_LINK.match(name)
         if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
             a, name = line.index(name, a) + 1, link.group(1).strip()
-        if (line.count("|") == 1 and not title_from_line(line, *parts[1])
-                and (text.count(name) < 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2)):
-            continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
-        if (not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name)
-                or _is_job_term(name)):
+        rest = [line[c:d].strip() for c, d in parts[1:]]
+        if (bars >= 2 and name and title_from_line(name, 0, len(name)) and _NAME_AT.fullmatch(rest[0])
+                and 2 <= len(rest[0].split()) <= 5 and not title_from_line(rest[0], 0, len(rest[0]))
+                and not all(w.lower() in lexicons.org_departments() for w in rest[0].split())
+                and rest[0].split()[-1].lower() not in lexicons.org_generic()
+                and not _field_kind(rest[0]) and len(re.findall(rf"(?<!\w){re.escape(rest[0])}(?!\w)", text)) >= 2):
+            # "Data Analyst | Redistricting Data Hub | Remote (US)": the role first, then the
+            # employer, a name the posting uses again
+            c = parts[1][0] + (len(line[parts[1][0]:]) - len(line[parts[1][0]:].lstrip()))
+            return start + c, start + c + len(rest[0]), rest[0]
+        if not name or (title_from_line(name, 0, len(name)) and not (
+                len(parts) > 2 and " " not in name and any(title_from_line(r, 0, len(r)) for r in rest))):
+            continue  # a title opens the line; but "Mason | Software Engineer | Fulltime": a one-word
+            # name that is also a trade, before the title
+        if bars >= 2:
+            pass  # "Acme | Role | Place": a header of fields
+        elif bars == 1:
+            if not (title_from_line(line, *parts[1]) or _field_kind(rest[0])
+                    or (text.count(name) >= 2 and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2)):
+                continue  # "Acme | Data Engineer", "Nova Credit | Remote (US)": one bar is enough when a
+                # title, place or term follows or the name recurs
+        elif not any(title_from_line(r, 0, len(r)) or _field_kind(r) for r in rest):
+            continue  # "Knowlix — ONSITE (Munich, DE) — Full-time": dashes part fields when they hold one
+        bare = _tidy(name)
+        if not bars and not _NAME_AT.fullmatch(bare):
+            continue  # "We are - REMOTE US Hours - Engineering, ...": words, not a name
+        if (len(name.split()) > 6 or parse_location(bare) or _is_job_term(bare)
+                or bare.upper() in _NOT_EMPLOYERS):
             continue
         return start + a, start + a + len(name), name
     return None
+
+
+def _field_kind(part: str) -> bool:
+    """Whether a field of a header line is a place, an arrangement, a type or pay."""
+    from ..geo import parse_location
+
+    bare = _TRAILING_PARENS.sub("", part).strip()
+    return bool(bare and (parse_location(part) or parse_location(bare) or _is_job_term(bare)))
+
+
+# the separators of a header line of fields other than bars: " — ", " – " ("Hearo — Founding Engineer — ...")
+_DASHED = re.compile(r"\s[—–]\s")
+_SLASH_FIELD = re.compile(r"[^/]{1,200}?(?=\s*/\s|$)")
+# an opening field that names a poster who is no employer ("SEEKING WORK | Full-Stack Developer")
+_NOT_EMPLOYERS = frozenset({"SEEKING WORK", "SEEKING FREELANCER", "FOR HIRE", "HIRING", "WANT TO BE HIRED"})
 
 
 @lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings
 def _tidy(name: str) -> str:
     """A name without its legal form or a trailing parenthesis: "Acme, Inc." -> "Acme",
     "Google Cloud (Spanish)" -> "Google Cloud"."""
+    name = _NOISE_TAIL.sub("", name) or name  # "SpruceID (YC W21)", "Clutch https://clutchapp.io"
     words = name.split()
     while len(words) > 1 and words[-1].startswith("("):
         words = words[:-1]
     return _LEGAL_SUFFIX.sub("", " ".join(words))
+
+
+# what trails a name and is not part of it: a bracketed note ("(YC W21)", "(NASDAQ: XYZ)",
+# "(https://acme.io)", "[ Global"), a link, or the name's own domain after it ("Acme.io acme.io")
+_NOISE_TAIL = re.compile(r"(?:[ \t]+(?:[(\[][^()\[\]\n]{0,80}[)\]]?|(?:https?://|www\.)\S{1,200}))+$")
 
 
 def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None,
@@ -962,7 +1011,7 @@ _ORG_ENDINGS = frozenset(
     "medical financial robotics motors airlines foods brands stores markets logistics communications care".split()
 )
 # "Acme, Inc.", "Acme LLC": the legal form is not part of the name people filter on
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|plc|LLP|GmbH|S\.A|AG)\.?$")
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|plc|LLP|GmbH|S\.A|AG|SE|B\.?V|N\.V|AB|Oy|ApS|A/S|SAS|Pty|Pvt)\.?){1,2}$")
 _LEGAL_AFTER = re.compile(r",?[ \t]+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|LLP|GmbH)\b")
 # endings that make a name an organisation wherever it stands
 _LEGAL_ENDINGS = frozenset(

@@ -109,10 +109,10 @@ _STOP = frozenset(
     "from across into".split()
 )
 # "(Remote)" ends a title, an acronym inside one does not: "Employee Experience (EX) Insights Partner"
-_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*\||\s*\((?![A-Z]{2,6}\)[ \t]+[A-Z])")
+_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at|•|·)\s+|\s*[|;]|\s*\((?![A-Z]{2,6}\)[ \t]+[A-Z])")
 # "Video Engineer / Engineering Manager", "Cryptographic Engineer & Protocol Engineer": a
-# field naming several titles, each after " / " or " & " (the next opening with a capital)
-_SEVERAL = re.compile(r"[ \t]+(?:/|&)[ \t]+(?=[A-Z])")
+# field naming several titles, each after " / ", " & " or " + " (the next opening with a capital)
+_SEVERAL = re.compile(r"[ \t]+(?:/|&|\+)[ \t]+(?=[A-Z])")
 # "Data Scientist/Senior Data Scientist" (a title of several words after a slash) or
 # "Manager or Director": a second title
 _ALTERNATIVE = re.compile(r"/(?=(?P<next>[A-Z][\w\-.]{0,40}(?:[ \t]+[A-Z][\w\-]{0,40}){1,5}))"
@@ -143,9 +143,9 @@ _MATCH_REACH = 400  # characters: the longest role-noun or subject match, and mo
 # a list of open roles: its items' markers ("- ", "1. ", "2) ", ">> ", "// "), the line that
 # introduces it, and an item's link or pay
 _LIST_REACH = 4000  # characters
-_LIST_MARK = re.compile(r"[ \t]*(?:[-*•>]{1,2}|//|\d{1,2}[.)])[ \t]+(?=[A-Z\d])")
+_LIST_MARK = re.compile(r"[ \t]*(?:[-*•>]{1,2}|//|\d{1,2}[.)])[ \t]+(?:\[\d{1,3}\][ \t]?)?(?=[A-Z\d])")
 # (a page's text with its links numbered: "[1]Scientist, Molecular Biologist")
-_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z]))?[*_]*(?:\[\d{1,3}\](?=[A-Z]))?")
+_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z\[]))?[*_]*(?:\[\d{1,3}\][ \t]?(?=[A-Z]))?")
 _ROLES_INTRO = re.compile(r"(?im)\b(?:hiring|openings|open (?:roles|positions)|roles|positions|vacancies)\b[^\n]{0,60}:[ \t]*$"
                           r"|^[ \t]*open (?:roles|positions)[ \t]*$")
 _LINK_OR_PAY = re.compile(r"https?://|[$£€][ \t]?\d|\b\d{2,3}k\b")
@@ -161,6 +161,11 @@ _END_WORD = re.compile(r"\s(will|is|plays|works|reports|supports|serves|provides
                        r"|should|post|vacancy|opportunity|job|performs|oversees|assists)\b")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
+# what follows a title that fills a field of a header line: the next field, a note, or a
+# second role ("Systems Engineers + Software Engineer, Data Platform | NYC")
+_AFTER_TITLE = re.compile(r"[ \t]*[-–—|(,@;+&/•0-9]")
+# the separators of a header line of fields other than bars ("Northwind Labs — Head of Platform — Remote (EU)")
+_FIELD_DASHES = re.compile(r"[ \t][—–·][ \t]")
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
 _HOLDERS = re.compile(r"(?<![\w\-])(?P<t>(?:[A-Z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)\s+in\s+this\s+(?:role|position)\b")
 
@@ -191,7 +196,7 @@ class TitleFinder:
             # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
             # "Valis Insights | Full-time | Software Engineer | remote-first ...": a header of
             # fields, however long
-            piped = text.count(" | ", s, e) >= 2
+            piped = text.count("|", s, e) >= 2 or len(_FIELD_DASHES.findall(text, s, e)) >= 2
             if e - s > 70:
                 # a flattened page: "Google | Analyst. Minimum ..." (but "1. Account Executive | ...")
                 stop = text.find(". ", _LEAD.match(text, s, e).end(), e)
@@ -212,7 +217,10 @@ class TitleFinder:
             parts = place_parts(line)
             if not parts:
                 continue  # a line of separators only ("|")
-            if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@0123456789"):
+            if piped and hit:
+                hit = _past_name(text, s, e, hit)
+            if hit and (_title_case(hit[2]) or (piped and hit[2][:1].isupper() and hit[0] > s + parts[0][1])) and (
+                    hit[1] == e or _AFTER_TITLE.match(text, hit[1], e)):
                 rank = (0.3, s)
             elif (hit and n <= 1 and s not in headed and _title_case(hit[2]) and _ends_in_head(hit[2])
                   and (not text[s:hit[0]].strip("#*_ \t") or _FOR_LEAD.fullmatch(text[s:hit[0]].lstrip("#*_ \t")))):
@@ -235,6 +243,8 @@ class TitleFinder:
             if sec.label_ == "header":
                 for s, e in iter_lines(text, sec.start_char, sec.end_char):
                     hit = title_from_line(text, s, e) if text[e - 1] != "," else None  # "Hello Associates,"
+                    if hit and text.count("|", s, e) >= 2:
+                        hit = _past_name(text, s, e, hit)
                     if hit and any(hit[0] <= a < hit[1] for a, _ in located):
                         hit = None  # the line's first part is a place, not a title
                     if hit and (best is None or (0, s) < best[0]):
@@ -261,12 +271,26 @@ class TitleFinder:
         spans = []
         if best is not None:
             _, s, e, title = best
+            last = title.rsplit(None, 1)[-1]
+            one = _singular(last) if last.endswith("s") else None
+            if one and one != last and text.count(title[:-len(last)] + one) > text.count(title):
+                title = title[:-len(last)] + one  # "Software Engineers" where the text also says "Software Engineer"
             span = doc.char_span(s, e, label="title", alignment_mode="expand")
             if span is not None:
                 span._.jobextract_value = {"title": title, "seniority": seniority_of(title)}
                 spans.append(span)
         doc.spans[TITLE_KEY] = spans
         return doc
+
+
+def _past_name(text: str, s: int, e: int, hit: tuple[int, int, str]) -> tuple[int, int, str]:
+    """The title of a header line of bar-separated fields, past a first field of one word that
+    is a name as well as a trade ("Mason | Software Engineer | Fulltime": the employer, then the
+    role); ``hit`` the title :func:`title_from_line` found in ``text[s:e]``."""
+    bar = text.find("|", s, e)
+    if " " in hit[2] or bar < 0 or hit[1] > bar or text.count("|", s, e) < 2:
+        return hit
+    return title_from_line(text, bar + 1, e) or hit
 
 
 def _title_case(line: str) -> bool:
