@@ -772,6 +772,9 @@ _TRAILING_PARENS = re.compile(r"[ \t]*\([^()\n]{1,60}\)$")
 _TAIL_SEPARATORS = ((" - ", 2.0), (" – ", 2.0), (" at ", 2.0), (" @ ", 2.0), (", ", 1.0))
 
 
+_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Sr|Jr|Snr)$")
+
+
 def _opening_lines(text: str, n: int = 3):
     """(start, end) of the first ``n`` non-empty lines, each cut at its first ". " (a flat
     posting runs on after its title line).
@@ -787,6 +790,8 @@ def _opening_lines(text: str, n: int = 3):
         nl = text.find("\n", pos, pos + 400)
         stop = nl if nl >= 0 else min(len(text), pos + 400)
         dot = text.find(". ", pos, stop)
+        while dot >= 0 and _ABBREVIATION.search(text, max(pos, dot - 5), dot):
+            dot = text.find(". ", dot + 2, stop)  # "Comity Inc. | Hybrid", "Sr. Engineer": no sentence ends
         end = dot if dot >= 0 else stop
         if end > pos:
             out.append((pos, end))
@@ -913,7 +918,7 @@ def _field_kind(part: str) -> bool:
 _DASHED = re.compile(r"\s[—–]\s")
 _SLASH_FIELD = re.compile(r"[^/]{1,200}?(?=\s*/\s|$)")
 # an opening field that names a poster who is no employer ("SEEKING WORK | Full-Stack Developer")
-_NOT_EMPLOYERS = frozenset({"SEEKING WORK", "SEEKING FREELANCER", "FOR HIRE", "HIRING", "WANT TO BE HIRED"})
+_NOT_EMPLOYERS = frozenset({"SEEKING WORK", "SEEKING FREELANCER", "SEEKING", "FOR HIRE", "HIRING", "WANT TO BE HIRED"})
 
 
 @lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings

@@ -197,7 +197,7 @@ class TitleFinder:
             # "Valis Insights | Full-time | Software Engineer | remote-first ...": a header of
             # fields, however long
             piped = text.count("|", s, e) >= 2 or len(_FIELD_DASHES.findall(text, s, e)) >= 2
-            if e - s > 70:
+            if e - s > 70 and not piped:
                 # a flattened page: "Google | Analyst. Minimum ..." (but "1. Account Executive | ...")
                 stop = text.find(". ", _LEAD.match(text, s, e).end(), e)
                 e = stop if stop >= 0 else e
@@ -210,7 +210,7 @@ class TitleFinder:
                         and _OPENS_REST.match(text, hit[1], e) and (best is None or (0.4, s) < best[0])):
                     best = ((0.4, s), *hit)
                 continue
-            if ((len(line) > 70 and not piped) or line.endswith((".", ":", "?", "!", ","))
+            if ((len(line) > 70 and not piped) or (line.endswith((".", ":", "?", "!", ",")) and not piped)
                     or any(a <= s < b for a, b in located)):  # ("Hello Associates,": a greeting)
                 continue
             hit = title_from_line(text, s, e)
@@ -271,6 +271,8 @@ class TitleFinder:
         spans = []
         if best is not None:
             _, s, e, title = best
+            if title[:1] in "-+*•" and len(title) > 1:  # "-Senior Software Engineer": a list mark without a space
+                s, title = s + 1, title[1:].lstrip()
             last = title.rsplit(None, 1)[-1]
             one = _singular(last) if last.endswith("s") else None
             if one and one != last and text.count(title[:-len(last)] + one) > text.count(title):
