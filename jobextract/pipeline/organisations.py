@@ -815,6 +815,8 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
         if not hit:
             continue
         tail = text[hit[1]:line_end].rstrip(" .")
+        bar = tail.find("|")
+        tail = tail[:bar].rstrip() if bar > 0 else tail  # "Engineer @ Acme | Remote | $150k": the first field
         cut, weight = -1, 0.0
         for sep, w in _TAIL_SEPARATORS:
             i = tail.rfind(sep)
@@ -866,6 +868,12 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             parts = [(m.start(), m.end()) for m in _SLASH_FIELD.finditer(line) if m.end() > m.start()]
         else:
             parts = place_parts(line)
+        tag = _TAG.match(line)
+        if (tag and not _HIRING_TAG.fullmatch(tag.group(1).strip()) and _NAME_AT.fullmatch(tag.group(1).strip())
+                and not tag.group(1).strip().isdigit()
+                and title_from_line(line, tag.end(), parts[0][1])):
+            name = tag.group(1).strip()  # "[Acme] Senior Engineer - Remote": the employer in brackets
+            return start + 1, start + 1 + len(name), name
         if len(parts) < 2 or (not bars and not _DASHED.search(line) and len(parts) < 3):
             continue
         a, b = parts[0]
@@ -873,6 +881,11 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
         link = _MD_LINK.match(name)
         if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
             a, name = line.index(name, a) + 1, link.group(1).strip()
+        a += len(name) - len(name.lstrip("*_"))
+        name = name.strip("*_ ")  # "**Acme** | Senior Engineer": Markdown emphasis
+        tag = _TAG.match(name)
+        if tag and _HIRING_TAG.fullmatch(tag.group(1).strip()):
+            a, name = a + tag.end(), name[tag.end():]  # "[HIRING] Acme | ...": the channel's tag
         rest = [line[c:d].strip() for c, d in parts[1:]]
         if (bars >= 2 and name and title_from_line(name, 0, len(name)) and _NAME_AT.fullmatch(rest[0])
                 and 2 <= len(rest[0].split()) <= 5 and not title_from_line(rest[0], 0, len(rest[0]))
@@ -914,6 +927,10 @@ def _field_kind(part: str) -> bool:
     return bool(bare and (parse_location(part) or parse_location(bare) or _is_job_term(bare)))
 
 
+# a bracketed word before a header's first field: a channel's tag ("[HIRING]") or the employer
+_TAG = re.compile(r"\[([^\[\]\n]{1,40})\][ \t]*")
+_HIRING_TAG = re.compile(r"(?i)(?:(?:now|we'?re|we\s+are)\s+)?hiring|jobs?|job\s+post(?:ing)?|for\s+hire|remote|on-?site|hybrid"
+                         r"|full[- ]?time|part[- ]?time|contract|freelance|paid|offer|vacancy|opening")
 # the separators of a header line of fields other than bars: " — ", " – " ("Hearo — Founding Engineer — ...")
 _DASHED = re.compile(r"\s[—–]\s")
 _SLASH_FIELD = re.compile(r"[^/]{1,200}?(?=\s*/\s|$)")
@@ -1016,7 +1033,7 @@ _ORG_ENDINGS = frozenset(
     "medical financial robotics motors airlines foods brands stores markets logistics communications care".split()
 )
 # "Acme, Inc.", "Acme LLC": the legal form is not part of the name people filter on
-_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|plc|LLP|GmbH|S\.A|AG|SE|B\.?V|N\.V|AB|Oy|ApS|A/S|SAS|Pty|Pvt)\.?){1,2}$")
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|INC|Incorporated|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|Corp|CORP|PLC|plc|LLP|GmbH|GMBH|S\.A|AG|SE|B\.?V|N\.V|AB|Oy|ApS|A/S|SAS|Pty|Pvt)\.?){1,2}$")
 _LEGAL_AFTER = re.compile(r",?[ \t]+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|LLP|GmbH)\b")
 # endings that make a name an organisation wherever it stands
 _LEGAL_ENDINGS = frozenset(

@@ -144,8 +144,9 @@ _MATCH_REACH = 400  # characters: the longest role-noun or subject match, and mo
 # introduces it, and an item's link or pay
 _LIST_REACH = 4000  # characters
 _LIST_MARK = re.compile(r"[ \t]*(?:[-*•>]{1,2}|//|\d{1,2}[.)])[ \t]+(?:\[\d{1,3}\][ \t]?)?(?=[A-Z\d])")
-# (a page's text with its links numbered: "[1]Scientist, Molecular Biologist")
-_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z\[]))?[*_]*(?:\[\d{1,3}\][ \t]?(?=[A-Z]))?")
+# (a page's text with its links numbered: "[1]Scientist, Molecular Biologist"; a channel's tag
+# or the employer in brackets: "[HIRING] Senior Engineer", "[Acme] Senior Engineer - Remote")
+_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z\[]))?[*_]*(?:\[[^\[\]\n]{1,40}\][ \t]*(?=[A-Z]))?")
 _ROLES_INTRO = re.compile(r"(?im)\b(?:hiring|openings|open (?:roles|positions)|roles|positions|vacancies)\b[^\n]{0,60}:[ \t]*$"
                           r"|^[ \t]*open (?:roles|positions)[ \t]*$")
 _LINK_OR_PAY = re.compile(r"https?://|[$£€][ \t]?\d|\b\d{2,3}k\b")
@@ -166,6 +167,8 @@ _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 _AFTER_TITLE = re.compile(r"[ \t]*[-–—|(,@;+&/•0-9]")
 # the separators of a header line of fields other than bars ("Northwind Labs — Head of Platform — Remote (EU)")
 _FIELD_DASHES = re.compile(r"[ \t][—–·][ \t]")
+# an arrangement or type in brackets before a role: "(REMOTE) Development Lead"
+_TERM_NOTE = re.compile(r"[ \t]*[(\[](?i:remote|on-?site|hybrid|full[- ]?time|part[- ]?time|contract)[)\]][ \t]+")
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
 _HOLDERS = re.compile(r"(?<![\w\-])(?P<t>(?:[A-Z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)\s+in\s+this\s+(?:role|position)\b")
 
@@ -733,6 +736,9 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
 
 def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
     """The title a field of a header line (``line[a:b]``) names, or None."""
+    note = _TERM_NOTE.match(line, a, b)
+    if note:  # "(REMOTE) Development Lead": the arrangement before the role
+        a = note.end()
     lead = _FOR_LEAD.match(line, a, b)
     if lead:  # "Urgent Opening for Java Developer at Infosys": the role after the words
         a = lead.end()
