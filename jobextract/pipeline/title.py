@@ -199,7 +199,7 @@ class TitleFinder:
             # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
             # "Valis Insights | Full-time | Software Engineer | remote-first ...": a header of
             # fields, however long
-            piped = text.count("|", s, e) >= 2 or len(_FIELD_DASHES.findall(text, s, e)) >= 2
+            piped = text.count("|", s, e) >= 2 or _dashed_fields(text, s, e)
             if e - s > 70 and not piped:
                 # a flattened page: "Google | Analyst. Minimum ..." (but "1. Account Executive | ...")
                 stop = text.find(". ", _LEAD.match(text, s, e).end(), e)
@@ -286,6 +286,17 @@ class TitleFinder:
                 spans.append(span)
         doc.spans[TITLE_KEY] = spans
         return doc
+
+
+def _dashed_fields(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is a header of short fields parted by dashes or dots
+    ("Northwind Labs — Head of Platform — Remote (EU) — Contract"), not a sentence with asides.
+    """
+    seps = list(_FIELD_DASHES.finditer(text, s, e))
+    if len(seps) < 2 or text[e - 1] == ".":
+        return False
+    bounds = [s, *(m.start() for m in seps), e]
+    return all(b - a <= 60 for a, b in zip(bounds, bounds[1:]))
 
 
 def _past_name(text: str, s: int, e: int, hit: tuple[int, int, str]) -> tuple[int, int, str]:
