@@ -863,11 +863,10 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     for start, stop in _opening_lines(text):
         line = text[start:stop]
         bars = line.count("|")
-        if not bars and line.count("/ ") >= 2 and _DASHED.search(line) is None:
+        parts = place_parts(line)
+        if len(parts) < 2 and line.count("/ ") >= 2:
             # "Revelare Networks / Mobile Software Engineer/ Fully Remote/ Full-Time": fields after slashes
             parts = [(m.start(), m.end()) for m in _SLASH_FIELD.finditer(line) if m.end() > m.start()]
-        else:
-            parts = place_parts(line)
         tag = _TAG.match(line)
         if (tag and not _HIRING_TAG.fullmatch(tag.group(1).strip()) and _NAME_AT.fullmatch(tag.group(1).strip())
                 and not tag.group(1).strip().isdigit()
@@ -878,6 +877,10 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             continue
         a, b = parts[0]
         name = line[a:b].strip()
+        if bars >= 2 and len(parts) > 2 and parse_location(name) and not parse_location(line[parts[1][0]:parts[1][1]].strip()):
+            parts = parts[1:]  # "Cologne, Germany | UMH | Product Engineer": the place first, then the employer
+            a, b = parts[0]
+            name = line[a:b].strip()
         link = _MD_LINK.match(name)
         if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
             a, name = line.index(name, a) + 1, link.group(1).strip()
@@ -903,7 +906,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
         if bars >= 2:
             pass  # "Acme | Role | Place": a header of fields
         elif bars == 1:
-            if not (title_from_line(line, *parts[1]) or _field_kind(rest[0])
+            if not (any(title_from_line(line, c, d) or _field_kind(line[c:d].strip()) for c, d in parts[1:3])
                     or (text.count(name) >= 2 and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2)):
                 continue  # "Acme | Data Engineer", "Nova Credit | Remote (US)": one bar is enough when a
                 # title, place or term follows or the name recurs
@@ -913,7 +916,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
         if not bars and not _NAME_AT.fullmatch(bare):
             continue  # "We are - REMOTE US Hours - Engineering, ...": words, not a name
         if (len(name.split()) > 6 or parse_location(bare) or _is_job_term(bare)
-                or bare.upper() in _NOT_EMPLOYERS):
+                or bare.upper() in _NOT_EMPLOYERS or bare.split()[-1] in ("position", "positions", "role", "roles")):
             continue
         return start + a, start + a + len(name), name
     return None

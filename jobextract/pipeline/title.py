@@ -164,9 +164,12 @@ _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
 # what follows a title that fills a field of a header line: the next field, a note, or a
 # second role ("Systems Engineers + Software Engineer, Data Platform | NYC")
-_AFTER_TITLE = re.compile(r"[ \t]*[-–—|(,@;+&/•0-9]")
+_AFTER_TITLE = re.compile(r"[ \t]*(?:[-–—|(,@;+&/•0-9]|(?:roles?|positions?|openings?)\b)")
 # the separators of a header line of fields other than bars ("Northwind Labs — Head of Platform — Remote (EU)")
-_FIELD_DASHES = re.compile(r"[ \t][—–·][ \t]")
+_FIELD_DASHES = re.compile(r"[ \t][—–·-][ \t]")
+# how many are hired, before the role: "3 open Senior Software Engineer roles", "2 X Fullstack Engineer"
+_COUNT = re.compile(r"[ \t]*\d{1,2}[ \t]*(?:[xX×][ \t]+|(?:open|new)[ \t]+|[ \t])(?=[A-Z])")
+_HIRING = re.compile(r"[ \t]*(?:[Nn]ow[ \t]+)?(?:Hiring|HIRING)[ \t]+(?=[A-Z])")
 # an arrangement or type in brackets before a role: "(REMOTE) Development Lead"
 _TERM_NOTE = re.compile(r"[ \t]*[(\[](?i:remote|on-?site|hybrid|full[- ]?time|part[- ]?time|contract)[)\]][ \t]+")
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
@@ -214,7 +217,7 @@ class TitleFinder:
                     best = ((0.4, s), *hit)
                 continue
             if ((len(line) > 70 and not piped) or (line.endswith((".", ":", "?", "!", ",")) and not piped)
-                    or any(a <= s < b for a, b in located)):  # ("Hello Associates,": a greeting)
+                    or (not piped and any(a <= s < b for a, b in located))):  # ("Hello Associates,": a greeting)
                 continue
             hit = title_from_line(text, s, e)
             parts = place_parts(line)
@@ -274,7 +277,7 @@ class TitleFinder:
         spans = []
         if best is not None:
             _, s, e, title = best
-            if title[:1] in "-+*•" and len(title) > 1:  # "-Senior Software Engineer": a list mark without a space
+            if title[:1] in "-+*•[" and len(title) > 1:  # "-Senior Software Engineer": a list mark without a space
                 s, title = s + 1, title[1:].lstrip()
             last = title.rsplit(None, 1)[-1]
             one = _singular(last) if last.endswith("s") else None
@@ -296,7 +299,7 @@ def _dashed_fields(text: str, s: int, e: int) -> bool:
     if len(seps) < 2 or text[e - 1] == ".":
         return False
     bounds = [s, *(m.start() for m in seps), e]
-    return all(b - a <= 60 for a, b in zip(bounds, bounds[1:]))
+    return all(b - a <= 80 for a, b in zip(bounds, bounds[1:]))
 
 
 def _past_name(text: str, s: int, e: int, hit: tuple[int, int, str]) -> tuple[int, int, str]:
@@ -747,9 +750,12 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
 
 def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
     """The title a field of a header line (``line[a:b]``) names, or None."""
-    note = _TERM_NOTE.match(line, a, b)
-    if note:  # "(REMOTE) Development Lead": the arrangement before the role
+    note = _TERM_NOTE.match(line, a, b) or _COUNT.match(line, a, b)
+    if note:  # "(REMOTE) Development Lead", "3 open Senior Engineer roles", "2x Fullstack Engineer"
         a = note.end()
+    hiring = _HIRING.match(line, a, b)
+    if hiring and len(line[hiring.end():b].split(" | ")[0].split()) >= 2:
+        a = hiring.end()  # "Hiring Java Developer (Full-Time)"; but "Hiring Manager" is a title
     lead = _FOR_LEAD.match(line, a, b)
     if lead:  # "Urgent Opening for Java Developer at Infosys": the role after the words
         a = lead.end()
