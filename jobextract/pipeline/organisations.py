@@ -863,6 +863,8 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     for start, stop in _opening_lines(text):
         line = text[start:stop]
         bars = line.count("|")
+        if not bars and not _ANY_SEPARATOR.search(line) and line.count("/ ") < 2:
+            continue  # one field: no header of fields (the cheap test first)
         parts = place_parts(line)
         if len(parts) < 2 and line.count("/ ") >= 2:
             # "Revelare Networks / Mobile Software Engineer/ Fully Remote/ Full-Time": fields after slashes
@@ -884,6 +886,8 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
         link = _MD_LINK.match(name)
         if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
             a, name = line.index(name, a) + 1, link.group(1).strip()
+        if not bars and (len(name.split()) > 6 or not _NAME_AT.fullmatch(_tidy(name))):
+            continue  # "We are - REMOTE US Hours - Engineering, ...": words, not a name, before dashes
         a += len(name) - len(name.lstrip("*_"))
         name = name.strip("*_ ")  # "**Acme** | Senior Engineer": Markdown emphasis
         tag = _TAG.match(name)
@@ -914,7 +918,7 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             continue  # "Knowlix — ONSITE (Munich, DE) — Full-time": dashes part fields when they hold one
         bare = _tidy(name)
         if not bars and not _NAME_AT.fullmatch(bare):
-            continue  # "We are - REMOTE US Hours - Engineering, ...": words, not a name
+            continue  # (after a channel's tag is dropped)
         if (len(name.split()) > 6 or parse_location(bare) or _is_job_term(bare)
                 or bare.upper() in _NOT_EMPLOYERS or bare.split()[-1] in ("position", "positions", "role", "roles")):
             continue
@@ -934,6 +938,7 @@ def _field_kind(part: str) -> bool:
 _TAG = re.compile(r"\[([^\[\]\n]{1,40})\][ \t]*")
 _HIRING_TAG = re.compile(r"(?i)(?:(?:now|we'?re|we\s+are)\s+)?hiring|jobs?|job\s+post(?:ing)?|for\s+hire|remote|on-?site|hybrid"
                          r"|full[- ]?time|part[- ]?time|contract|freelance|paid|offer|vacancy|opening")
+_ANY_SEPARATOR = re.compile(r"\s[-–—·•]\s|^\[")
 # the separators of a header line of fields other than bars: " — ", " – " ("Hearo — Founding Engineer — ...")
 _DASHED = re.compile(r"\s[—–]\s")
 _SLASH_FIELD = re.compile(r"[^/]{1,200}?(?=\s*/\s|$)")

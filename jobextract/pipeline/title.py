@@ -169,6 +169,7 @@ _AFTER_TITLE = re.compile(r"[ \t]*(?:[-–—|(,@;+&/•0-9]|(?:roles?|positions
 _FIELD_DASHES = re.compile(r"[ \t][—–·-][ \t]")
 # how many are hired, before the role: "3 open Senior Software Engineer roles", "2 X Fullstack Engineer"
 _COUNT = re.compile(r"[ \t]*\d{1,2}[ \t]*(?:[xX×][ \t]+|(?:open|new)[ \t]+|[ \t])(?=[A-Z])")
+_NOTE_OPENERS = frozenset("([0123456789")
 _HIRING = re.compile(r"[ \t]*(?:[Nn]ow[ \t]+)?(?:Hiring|HIRING)[ \t]+(?=[A-Z])")
 # an arrangement or type in brackets before a role: "(REMOTE) Development Lead"
 _TERM_NOTE = re.compile(r"[ \t]*[(\[](?i:remote|on-?site|hybrid|full[- ]?time|part[- ]?time|contract)[)\]][ \t]+")
@@ -750,12 +751,15 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
 
 def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
     """The title a field of a header line (``line[a:b]``) names, or None."""
-    note = _TERM_NOTE.match(line, a, b) or _COUNT.match(line, a, b)
-    if note:  # "(REMOTE) Development Lead", "3 open Senior Engineer roles", "2x Fullstack Engineer"
-        a = note.end()
-    hiring = _HIRING.match(line, a, b)
-    if hiring and len(line[hiring.end():b].split(" | ")[0].split()) >= 2:
-        a = hiring.end()  # "Hiring Java Developer (Full-Time)"; but "Hiring Manager" is a title
+    first = line[a:a + 2].lstrip()[:1]
+    if first in _NOTE_OPENERS:
+        note = _TERM_NOTE.match(line, a, b) or _COUNT.match(line, a, b)
+        if note:  # "(REMOTE) Development Lead", "3 open Senior Engineer roles", "2x Fullstack Engineer"
+            a = note.end()
+    elif first in "HN":
+        hiring = _HIRING.match(line, a, b)
+        if hiring and len(line[hiring.end():b].split(" | ")[0].split()) >= 2:
+            a = hiring.end()  # "Hiring Java Developer (Full-Time)"; but "Hiring Manager" is a title
     lead = _FOR_LEAD.match(line, a, b)
     if lead:  # "Urgent Opening for Java Developer at Infosys": the role after the words
         a = lead.end()
