@@ -888,8 +888,10 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             a, name = line.index(name, a) + 1, link.group(1).strip()
         if not bars and (len(name.split()) > 6 or not _NAME_AT.fullmatch(_tidy(name))):
             continue  # "We are - REMOTE US Hours - Engineering, ...": words, not a name, before dashes
-        a += len(name) - len(name.lstrip("*_"))
-        name = name.strip("*_ ")  # "**Acme** | Senior Engineer": Markdown emphasis
+        a += len(name) - len(name.lstrip("#*_ "))
+        name = name.lstrip("#*_ ").rstrip("*_ ")  # "**Acme** | Senior Engineer", "# Moyai | ...": Markdown
+        if _GREETING.match(name):
+            continue  # "Hi HN — I'm Nicole, cofounder of ...": a greeting, not a name
         tag = _TAG.match(name)
         if tag and _HIRING_TAG.fullmatch(tag.group(1).strip()):
             a, name = a + tag.end(), name[tag.end():]  # "[HIRING] Acme | ...": the channel's tag
@@ -903,10 +905,16 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             # employer, a name the posting uses again
             c = parts[1][0] + (len(line[parts[1][0]:]) - len(line[parts[1][0]:].lstrip()))
             return start + c, start + c + len(rest[0]), rest[0]
-        if not name or (title_from_line(name, 0, len(name)) and not (
-                len(parts) > 2 and " " not in name and any(title_from_line(r, 0, len(r)) for r in rest))):
-            continue  # a title opens the line; but "Mason | Software Engineer | Fulltime": a one-word
-            # name that is also a trade, before the title
+        as_title = title_from_line(name, 0, len(name)) if name else None
+        after = name[as_title[1]:].strip() if as_title else ""
+        if (after[:1].isupper() and len(after.split()) <= 4 and _NAME_AT.fullmatch(after)
+                and after.split()[-1].lower() in _ORG_ENDINGS):
+            as_title = None  # "Architect Financial Technologies": a trade opens the name, more name words follow
+        later = next((t for t in (title_from_line(r, 0, len(r)) for r in rest) if t), None) if as_title else None
+        if not name or (as_title and not (
+                len(parts) > 2 and later and (" " not in name or (_plural(as_title[2]) and not _plural(later[2]))))):
+            continue  # a title opens the line; but "Mason | Software Engineer | Fulltime", "Flow Traders |
+            # Research Engineer": a name that is also a trade, or its plural, before the title
         if bars >= 2:
             pass  # "Acme | Role | Place": a header of fields
         elif bars == 1:
@@ -926,6 +934,15 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
     return None
 
 
+def _plural(title: str) -> bool:
+    """Whether a title's last word is a plural ("Flow Traders")."""
+    from .title import _singular
+
+    last = title.rsplit(None, 1)[-1]
+    one = _singular(last)
+    return one is not None and one != last
+
+
 def _field_kind(part: str) -> bool:
     """Whether a field of a header line is a place, an arrangement, a type or pay."""
     from ..geo import parse_location
@@ -938,6 +955,7 @@ def _field_kind(part: str) -> bool:
 _TAG = re.compile(r"\[([^\[\]\n]{1,40})\][ \t]*")
 _HIRING_TAG = re.compile(r"(?i)(?:(?:now|we'?re|we\s+are)\s+)?hiring|jobs?|job\s+post(?:ing)?|for\s+hire|remote|on-?site|hybrid"
                          r"|full[- ]?time|part[- ]?time|contract|freelance|paid|offer|vacancy|opening")
+_GREETING = re.compile(r"(?i)(?:hi|hey|hello|dear)\b")
 _ANY_SEPARATOR = re.compile(r"\s[-–—·•]\s|^\[")
 # the separators of a header line of fields other than bars: " — ", " – " ("Hearo — Founding Engineer — ...")
 _DASHED = re.compile(r"\s[—–]\s")
@@ -959,7 +977,8 @@ def _tidy(name: str) -> str:
 
 # what trails a name and is not part of it: a bracketed note ("(YC W21)", "(NASDAQ: XYZ)",
 # "(https://acme.io)", "[ Global"), a link, or the name's own domain after it ("Acme.io acme.io")
-_NOISE_TAIL = re.compile(r"(?:[ \t]+(?:[(\[][^()\[\]\n]{0,80}[)\]]?|(?:https?://|www\.)\S{1,200}))+$")
+_NOISE_TAIL = re.compile(r"(?:[ \t]+(?:[(\[][^()\[\]\n]{0,80}[)\]]?|(?:https?://|www\.)\S{1,200})"
+                         r"|,?[ \t]+YC[ \t]?[A-Z]?\d{2})+$")  # ("Thunder Compute, YC S24": a batch after a comma)
 
 
 def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None,

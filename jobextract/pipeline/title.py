@@ -170,6 +170,8 @@ _FIELD_DASHES = re.compile(r"[ \t][—–·-][ \t]")
 # how many are hired, before the role: "3 open Senior Software Engineer roles", "2 X Fullstack Engineer"
 _COUNT = re.compile(r"[ \t]*\d{1,2}[ \t]*(?:[xX×][ \t]+|(?:open|new)[ \t]+|[ \t])(?=[A-Z])")
 _NOTE_OPENERS = frozenset("([0123456789")
+# "Multiple Executive Roles", "Various Engineering Positions": roles counted, none named
+_MANY = frozenset({"multiple", "various", "several", "many"})
 _HIRING = re.compile(r"[ \t]*(?:[Nn]ow[ \t]+)?(?:Hiring|HIRING)[ \t]+(?=[A-Z])")
 # an arrangement or type in brackets before a role: "(REMOTE) Development Lead"
 _TERM_NOTE = re.compile(r"[ \t]*[(\[](?i:remote|on-?site|hybrid|full[- ]?time|part[- ]?time|contract)[)\]][ \t]+")
@@ -308,9 +310,15 @@ def _past_name(text: str, s: int, e: int, hit: tuple[int, int, str]) -> tuple[in
     is a name as well as a trade ("Mason | Software Engineer | Fulltime": the employer, then the
     role); ``hit`` the title :func:`title_from_line` found in ``text[s:e]``."""
     bar = text.find("|", s, e)
-    if " " in hit[2] or bar < 0 or hit[1] > bar or text.count("|", s, e) < 2:
+    if bar < 0 or hit[1] > bar or text.count("|", s, e) < 2:
         return hit
-    return title_from_line(text, bar + 1, e) or hit
+    last = hit[2].rsplit(None, 1)[-1]
+    if " " in hit[2] and (_singular(last) in (None, last) or text[hit[1]:bar].strip()):
+        return hit  # a title of several words fills the first field, unless it is a plural name ("Flow Traders")
+    later = title_from_line(text, bar + 1, e)
+    if later and " " in hit[2] and _singular(later[2].rsplit(None, 1)[-1]) != later[2].rsplit(None, 1)[-1]:
+        return hit  # both plural: "Software Engineers | Data Scientists | Remote"
+    return later or hit
 
 
 def _title_case(line: str) -> bool:
@@ -799,7 +807,7 @@ def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
     if leading:
         part = _leading_title(part)
         words = part.split()
-    if not words or len(words) > 8 or words[0].lower() in _DETERMINERS:
+    if not words or len(words) > 8 or words[0].lower() in _DETERMINERS or words[0].lower() in _MANY:
         return None  # "The Data Scientist will ...": a sentence, not a title line
     head_at = max((i for i, w in enumerate(words) if _head(w.strip(",."))), default=None)
     if head_at is None:
