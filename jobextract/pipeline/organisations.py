@@ -825,7 +825,7 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
         if cut < 0:
             return []
         last = _TRAILING_PARENS.sub("", tail[cut:].strip())  # "Google Cloud (Multiple Languages)"
-        if (not _NAME_AT.fullmatch(last) or len(last.split()) > 5 or parse_location(last)
+        if (not _NAME_AT.fullmatch(last) or len(last.split()) > 5 or parse_location(last) or _EXPERIENCE.match(last)
                 or title_from_line(last, 0, len(last))):
             return []
         first = last.split()[0]  # (a word the text holds once cannot stand in it twice: no regex to build)
@@ -875,7 +875,8 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
                 and title_from_line(line, tag.end(), parts[0][1])):
             name = tag.group(1).strip()  # "[Acme] Senior Engineer - Remote": the employer in brackets
             return start + 1, start + 1 + len(name), name
-        if len(parts) < 2 or (not bars and not _DASHED.search(line) and len(parts) < 3):
+        dashed = _DASHED.search(line) is not None
+        if len(parts) < 2 or (not bars and not dashed and len(parts) < 3):
             continue
         a, b = parts[0]
         name = line[a:b].strip()
@@ -907,8 +908,8 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
             return start + c, start + c + len(rest[0]), rest[0]
         as_title = title_from_line(name, 0, len(name)) if name else None
         after = name[as_title[1]:].strip() if as_title else ""
-        if (after[:1].isupper() and len(after.split()) <= 4 and _NAME_AT.fullmatch(after)
-                and after.split()[-1].lower() in _ORG_ENDINGS):
+        if (bars >= 2 and after[:1].isupper() and len(after.split()) <= 4 and _NAME_AT.fullmatch(after)
+                and all(w[:1].isupper() for w in after.split()) and after.split()[-1].lower() in _ORG_ENDINGS):
             as_title = None  # "Architect Financial Technologies": a trade opens the name, more name words follow
         later = next((t for t in (title_from_line(r, 0, len(r)) for r in rest) if t), None) if as_title else None
         if not name or (as_title and not (
@@ -922,8 +923,9 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
                     or (text.count(name) >= 2 and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2)):
                 continue  # "Acme | Data Engineer", "Nova Credit | Remote (US)": one bar is enough when a
                 # title, place or term follows or the name recurs
-        elif not any(title_from_line(r, 0, len(r)) or _field_kind(r) for r in rest):
-            continue  # "Knowlix — ONSITE (Munich, DE) — Full-time": dashes part fields when they hold one
+        elif not any(title_from_line(r, 0, len(r)) or (_field_kind(r) if dashed else parse_location(r)) for r in rest):
+            continue  # "Knowlix — ONSITE (Munich, DE) — Full-time": dashes part fields when they hold one;
+            # hyphens when a title or a place follows ("Band 6 - Full time - Permanent": no name)
         bare = _tidy(name)
         if not bars and not _NAME_AT.fullmatch(bare):
             continue  # (after a channel's tag is dropped)
@@ -955,6 +957,8 @@ def _field_kind(part: str) -> bool:
 _TAG = re.compile(r"\[([^\[\]\n]{1,40})\][ \t]*")
 _HIRING_TAG = re.compile(r"(?i)(?:(?:now|we'?re|we\s+are)\s+)?hiring|jobs?|job\s+post(?:ing)?|for\s+hire|remote|on-?site|hybrid"
                          r"|full[- ]?time|part[- ]?time|contract|freelance|paid|offer|vacancy|opening")
+# "Senior Software Engineer - Java - Bengaluru - 5-8 Years": the experience asked, no name
+_EXPERIENCE = re.compile(r"\d{1,2}(?:[ \t]*(?:-|–|to)[ \t]*\d{1,2})?\+?[ \t]*(?i:years?|yrs?)\b")
 _GREETING = re.compile(r"(?i)(?:hi|hey|hello|dear)\b")
 _ANY_SEPARATOR = re.compile(r"\s[-–—·•]\s|^\[")
 # the separators of a header line of fields other than bars: " — ", " – " ("Hearo — Founding Engineer — ...")
