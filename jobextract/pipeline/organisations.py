@@ -772,6 +772,9 @@ _TRAILING_PARENS = re.compile(r"[ \t]*\([^()\n]{1,60}\)$")
 _TAIL_SEPARATORS = ((" - ", 2.0), (" – ", 2.0), (" at ", 2.0), (" @ ", 2.0), (", ", 1.0))
 
 
+_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Sr|Jr|Snr)$")
+
+
 def _opening_lines(text: str, n: int = 3):
     """(start, end) of the first ``n`` non-empty lines, each cut at its first ". " (a flat
     posting runs on after its title line).
@@ -787,6 +790,8 @@ def _opening_lines(text: str, n: int = 3):
         nl = text.find("\n", pos, pos + 400)
         stop = nl if nl >= 0 else min(len(text), pos + 400)
         dot = text.find(". ", pos, stop)
+        while dot >= 0 and _ABBREVIATION.search(text, max(pos, dot - 5), dot):
+            dot = text.find(". ", dot + 2, stop)  # "Comity Inc. | Hybrid", "Sr. Engineer": no sentence ends
         end = dot if dot >= 0 else stop
         if end > pos:
             out.append((pos, end))
@@ -810,6 +815,8 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
         if not hit:
             continue
         tail = text[hit[1]:line_end].rstrip(" .")
+        bar = tail.find("|")
+        tail = tail[:bar].rstrip() if bar > 0 else tail  # "Engineer @ Acme | Remote | $150k": the first field
         cut, weight = -1, 0.0
         for sep, w in _TAIL_SEPARATORS:
             i = tail.rfind(sep)
@@ -818,7 +825,7 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
         if cut < 0:
             return []
         last = _TRAILING_PARENS.sub("", tail[cut:].strip())  # "Google Cloud (Multiple Languages)"
-        if (not _NAME_AT.fullmatch(last) or len(last.split()) > 5 or parse_location(last)
+        if (not _NAME_AT.fullmatch(last) or len(last.split()) > 5 or parse_location(last) or _EXPERIENCE.match(last)
                 or title_from_line(last, 0, len(last))):
             return []
         first = last.split()[0]  # (a word the text holds once cannot stand in it twice: no regex to build)
@@ -855,32 +862,127 @@ def _header_company(text: str) -> Optional[tuple[int, int, str]]:
 
     for start, stop in _opening_lines(text):
         line = text[start:stop]
+        bars = line.count("|")
+        if not bars and not _ANY_SEPARATOR.search(line) and line.count("/ ") < 2:
+            continue  # one field: no header of fields (the cheap test first)
         parts = place_parts(line)
-        if line.count("|") < 1 or len(parts) < 2:
+        if len(parts) < 2 and line.count("/ ") >= 2:
+            # "Revelare Networks / Mobile Software Engineer/ Fully Remote/ Full-Time": fields after slashes
+            parts = [(m.start(), m.end()) for m in _SLASH_FIELD.finditer(line) if m.end() > m.start()]
+        tag = _TAG.match(line)
+        if (tag and not _HIRING_TAG.fullmatch(tag.group(1).strip()) and _NAME_AT.fullmatch(tag.group(1).strip())
+                and not tag.group(1).strip().isdigit()
+                and title_from_line(line, tag.end(), parts[0][1])):
+            name = tag.group(1).strip()  # "[Acme] Senior Engineer - Remote": the employer in brackets
+            return start + 1, start + 1 + len(name), name
+        dashed = _DASHED.search(line) is not None
+        if len(parts) < 2 or (not bars and not dashed and len(parts) < 3):
             continue
         a, b = parts[0]
         name = line[a:b].strip()
+        if bars >= 2 and len(parts) > 2 and parse_location(name) and not parse_location(line[parts[1][0]:parts[1][1]].strip()):
+            parts = parts[1:]  # "Cologne, Germany | UMH | Product Engineer": the place first, then the employer
+            a, b = parts[0]
+            name = line[a:b].strip()
         link = _MD_LINK.match(name)
         if link:  # "[LiveKit](http://livekit.io/) | ...": the link's text names it
             a, name = line.index(name, a) + 1, link.group(1).strip()
-        if (line.count("|") == 1 and not title_from_line(line, *parts[1])
-                and (text.count(name) < 2 or len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) < 2)):
-            continue  # "Acme | Data Engineer": one bar is enough when a title follows or the name recurs
-        if (not name or len(name.split()) > 6 or title_from_line(name, 0, len(name)) or parse_location(name)
-                or _is_job_term(name)):
+        if not bars and (len(name.split()) > 6 or not _NAME_AT.fullmatch(_tidy(name))):
+            continue  # "We are - REMOTE US Hours - Engineering, ...": words, not a name, before dashes
+        a += len(name) - len(name.lstrip("#*_ "))
+        name = name.lstrip("#*_ ").rstrip("*_ ")  # "**Acme** | Senior Engineer", "# Moyai | ...": Markdown
+        if _GREETING.match(name):
+            continue  # "Hi HN — I'm Nicole, cofounder of ...": a greeting, not a name
+        tag = _TAG.match(name)
+        if tag and _HIRING_TAG.fullmatch(tag.group(1).strip()):
+            a, name = a + tag.end(), name[tag.end():]  # "[HIRING] Acme | ...": the channel's tag
+        rest = [line[c:d].strip() for c, d in parts[1:]]
+        if (bars >= 2 and name and title_from_line(name, 0, len(name)) and _NAME_AT.fullmatch(rest[0])
+                and 2 <= len(rest[0].split()) <= 5 and not title_from_line(rest[0], 0, len(rest[0]))
+                and not all(w.lower() in lexicons.org_departments() for w in rest[0].split())
+                and rest[0].split()[-1].lower() not in lexicons.org_generic()
+                and not _field_kind(rest[0]) and len(re.findall(rf"(?<!\w){re.escape(rest[0])}(?!\w)", text)) >= 2):
+            # "Data Analyst | Redistricting Data Hub | Remote (US)": the role first, then the
+            # employer, a name the posting uses again
+            c = parts[1][0] + (len(line[parts[1][0]:]) - len(line[parts[1][0]:].lstrip()))
+            return start + c, start + c + len(rest[0]), rest[0]
+        as_title = title_from_line(name, 0, len(name)) if name else None
+        after = name[as_title[1]:].strip() if as_title else ""
+        if (bars >= 2 and after[:1].isupper() and len(after.split()) <= 4 and _NAME_AT.fullmatch(after)
+                and all(w[:1].isupper() for w in after.split()) and after.split()[-1].lower() in _ORG_ENDINGS):
+            as_title = None  # "Architect Financial Technologies": a trade opens the name, more name words follow
+        later = next((t for t in (title_from_line(r, 0, len(r)) for r in rest) if t), None) if as_title else None
+        if not name or (as_title and not (
+                len(parts) > 2 and later and (" " not in name or (_plural(as_title[2]) and not _plural(later[2]))))):
+            continue  # a title opens the line; but "Mason | Software Engineer | Fulltime", "Flow Traders |
+            # Research Engineer": a name that is also a trade, or its plural, before the title
+        if bars >= 2:
+            pass  # "Acme | Role | Place": a header of fields
+        elif bars == 1:
+            if not (any(title_from_line(line, c, d) or _field_kind(line[c:d].strip()) for c, d in parts[1:3])
+                    or (text.count(name) >= 2 and len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)) >= 2)):
+                continue  # "Acme | Data Engineer", "Nova Credit | Remote (US)": one bar is enough when a
+                # title, place or term follows or the name recurs
+        elif not any(title_from_line(r, 0, len(r)) or (_field_kind(r) if dashed else parse_location(r)) for r in rest):
+            continue  # "Knowlix — ONSITE (Munich, DE) — Full-time": dashes part fields when they hold one;
+            # hyphens when a title or a place follows ("Band 6 - Full time - Permanent": no name)
+        bare = _tidy(name)
+        if not bars and not _NAME_AT.fullmatch(bare):
+            continue  # (after a channel's tag is dropped)
+        if (len(name.split()) > 6 or parse_location(bare) or _is_job_term(bare)
+                or bare.upper() in _NOT_EMPLOYERS or bare.split()[-1] in ("position", "positions", "role", "roles")):
             continue
         return start + a, start + a + len(name), name
     return None
+
+
+def _plural(title: str) -> bool:
+    """Whether a title's last word is a plural ("Flow Traders")."""
+    from .title import _singular
+
+    last = title.rsplit(None, 1)[-1]
+    one = _singular(last)
+    return one is not None and one != last
+
+
+def _field_kind(part: str) -> bool:
+    """Whether a field of a header line is a place, an arrangement, a type or pay."""
+    from ..geo import parse_location
+
+    bare = _TRAILING_PARENS.sub("", part).strip()
+    return bool(bare and (parse_location(part) or parse_location(bare) or _is_job_term(bare)))
+
+
+# a bracketed word before a header's first field: a channel's tag ("[HIRING]") or the employer
+_TAG = re.compile(r"\[([^\[\]\n]{1,40})\][ \t]*")
+_HIRING_TAG = re.compile(r"(?i)(?:(?:now|we'?re|we\s+are)\s+)?hiring|jobs?|job\s+post(?:ing)?|for\s+hire|remote|on-?site|hybrid"
+                         r"|full[- ]?time|part[- ]?time|contract|freelance|paid|offer|vacancy|opening")
+# "Senior Software Engineer - Java - Bengaluru - 5-8 Years": the experience asked, no name
+_EXPERIENCE = re.compile(r"\d{1,2}(?:[ \t]*(?:-|–|to)[ \t]*\d{1,2})?\+?[ \t]*(?i:years?|yrs?)\b")
+_GREETING = re.compile(r"(?i)(?:hi|hey|hello|dear)\b")
+_ANY_SEPARATOR = re.compile(r"\s[-–—·•]\s|^\[")
+# the separators of a header line of fields other than bars: " — ", " – " ("Hearo — Founding Engineer — ...")
+_DASHED = re.compile(r"\s[—–]\s")
+_SLASH_FIELD = re.compile(r"[^/]{1,200}?(?=\s*/\s|$)")
+# an opening field that names a poster who is no employer ("SEEKING WORK | Full-Stack Developer")
+_NOT_EMPLOYERS = frozenset({"SEEKING WORK", "SEEKING FREELANCER", "SEEKING", "FOR HIRE", "HIRING", "WANT TO BE HIRED"})
 
 
 @lru_cache(maxsize=4096)  # a pure function of a name that recurs across postings
 def _tidy(name: str) -> str:
     """A name without its legal form or a trailing parenthesis: "Acme, Inc." -> "Acme",
     "Google Cloud (Spanish)" -> "Google Cloud"."""
+    name = _NOISE_TAIL.sub("", name) or name  # "SpruceID (YC W21)", "Clutch https://clutchapp.io"
     words = name.split()
     while len(words) > 1 and words[-1].startswith("("):
         words = words[:-1]
     return _LEGAL_SUFFIX.sub("", " ".join(words))
+
+
+# what trails a name and is not part of it: a bracketed note ("(YC W21)", "(NASDAQ: XYZ)",
+# "(https://acme.io)", "[ Global"), a link, or the name's own domain after it ("Acme.io acme.io")
+_NOISE_TAIL = re.compile(r"(?:[ \t]+(?:[(\[][^()\[\]\n]{0,80}[)\]]?|(?:https?://|www\.)\S{1,200})"
+                         r"|,?[ \t]+YC[ \t]?[A-Z]?\d{2})+$")  # ("Thunder Compute, YC S24": a batch after a comma)
 
 
 def _employer_of(text: str, name: str, followers_of: Optional["_Followers"] = None,
@@ -962,7 +1064,7 @@ _ORG_ENDINGS = frozenset(
     "medical financial robotics motors airlines foods brands stores markets logistics communications care".split()
 )
 # "Acme, Inc.", "Acme LLC": the legal form is not part of the name people filter on
-_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|plc|LLP|GmbH|S\.A|AG)\.?$")
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s+(?:Inc|INC|Incorporated|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|Corp|CORP|PLC|plc|LLP|GmbH|GMBH|S\.A|AG|SE|B\.?V|N\.V|AB|Oy|ApS|A/S|SAS|Pty|Pvt)\.?){1,2}$")
 _LEGAL_AFTER = re.compile(r",?[ \t]+(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|PLC|LLP|GmbH)\b")
 # endings that make a name an organisation wherever it stands
 _LEGAL_ENDINGS = frozenset(

@@ -109,10 +109,10 @@ _STOP = frozenset(
     "from across into".split()
 )
 # "(Remote)" ends a title, an acronym inside one does not: "Employee Experience (EX) Insights Partner"
-_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at)\s+|\s*\||\s*\((?![A-Z]{2,6}\)[ \t]+[A-Z])")
+_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||@|at|•|·)\s+|\s*[|;]|\s*\((?![A-Z]{2,6}\)[ \t]+[A-Z])")
 # "Video Engineer / Engineering Manager", "Cryptographic Engineer & Protocol Engineer": a
-# field naming several titles, each after " / " or " & " (the next opening with a capital)
-_SEVERAL = re.compile(r"[ \t]+(?:/|&)[ \t]+(?=[A-Z])")
+# field naming several titles, each after " / ", " & " or " + " (the next opening with a capital)
+_SEVERAL = re.compile(r"[ \t]+(?:/|&|\+)[ \t]+(?=[A-Z])")
 # "Data Scientist/Senior Data Scientist" (a title of several words after a slash) or
 # "Manager or Director": a second title
 _ALTERNATIVE = re.compile(r"/(?=(?P<next>[A-Z][\w\-.]{0,40}(?:[ \t]+[A-Z][\w\-]{0,40}){1,5}))"
@@ -143,9 +143,10 @@ _MATCH_REACH = 400  # characters: the longest role-noun or subject match, and mo
 # a list of open roles: its items' markers ("- ", "1. ", "2) ", ">> ", "// "), the line that
 # introduces it, and an item's link or pay
 _LIST_REACH = 4000  # characters
-_LIST_MARK = re.compile(r"[ \t]*(?:[-*•>]{1,2}|//|\d{1,2}[.)])[ \t]+(?=[A-Z\d])")
-# (a page's text with its links numbered: "[1]Scientist, Molecular Biologist")
-_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z]))?[*_]*(?:\[\d{1,3}\](?=[A-Z]))?")
+_LIST_MARK = re.compile(r"[ \t]*(?:[-*•>]{1,2}|//|\d{1,2}[.)])[ \t]+(?:\[\d{1,3}\][ \t]?)?(?=[A-Z\d])")
+# (a page's text with its links numbered: "[1]Scientist, Molecular Biologist"; a channel's tag
+# or the employer in brackets: "[HIRING] Senior Engineer", "[Acme] Senior Engineer - Remote")
+_LEAD = re.compile(r"[#*_\s]*(?:(?:[-•>]{1,2}|\d{1,2}[.)])[ \t]+(?=[A-Z\[]))?[*_]*(?:\[[^\[\]\n]{1,40}\][ \t]*(?=[A-Z]))?")
 _ROLES_INTRO = re.compile(r"(?im)\b(?:hiring|openings|open (?:roles|positions)|roles|positions|vacancies)\b[^\n]{0,60}:[ \t]*$"
                           r"|^[ \t]*open (?:roles|positions)[ \t]*$")
 _LINK_OR_PAY = re.compile(r"https?://|[$£€][ \t]?\d|\b\d{2,3}k\b")
@@ -161,6 +162,19 @@ _END_WORD = re.compile(r"\s(will|is|plays|works|reports|supports|serves|provides
                        r"|should|post|vacancy|opportunity|job|performs|oversees|assists)\b")
 _SEARCH_IN = ("header", "summary", "day_in_the_life", "team", "other")
 # "Economists in this role partner with ...": the role named by its holders
+# what follows a title that fills a field of a header line: the next field, a note, or a
+# second role ("Systems Engineers + Software Engineer, Data Platform | NYC")
+_AFTER_TITLE = re.compile(r"[ \t]*(?:[-–—|(,@;+&/•0-9]|(?:roles?|positions?|openings?)\b)")
+# the separators of a header line of fields other than bars ("Northwind Labs — Head of Platform — Remote (EU)")
+_FIELD_DASHES = re.compile(r"[ \t][—–·-][ \t]")
+# how many are hired, before the role: "3 open Senior Software Engineer roles", "2 X Fullstack Engineer"
+_COUNT = re.compile(r"[ \t]*\d{1,2}[ \t]*(?:[xX×][ \t]+|(?:open|new)[ \t]+|[ \t])(?=[A-Z])")
+_NOTE_OPENERS = frozenset("([0123456789")
+# "Multiple Executive Roles", "Various Engineering Positions": roles counted, none named
+_MANY = frozenset({"multiple", "various", "several", "many"})
+_HIRING = re.compile(r"[ \t]*(?:[Nn]ow[ \t]+)?(?:Hiring|HIRING)[ \t]+(?=[A-Z])")
+# an arrangement or type in brackets before a role: "(REMOTE) Development Lead"
+_TERM_NOTE = re.compile(r"[ \t]*[(\[](?i:remote|on-?site|hybrid|full[- ]?time|part[- ]?time|contract)[)\]][ \t]+")
 _IN_THIS_ROLE = re.compile(r"\sin\s+this\s+(?:role|position)\b")
 _HOLDERS = re.compile(r"(?<![\w\-])(?P<t>(?:[A-Z][\w\-]*\s+){0,4}[A-Za-z][\w\-]*)\s+in\s+this\s+(?:role|position)\b")
 
@@ -191,8 +205,8 @@ class TitleFinder:
             # a short line near the top that is a title ("Behaviour Therapist", "Wellness Promoter")
             # "Valis Insights | Full-time | Software Engineer | remote-first ...": a header of
             # fields, however long
-            piped = text.count(" | ", s, e) >= 2
-            if e - s > 70:
+            piped = text.count("|", s, e) >= 2 or _dashed_fields(text, s, e)
+            if e - s > 70 and not piped:
                 # a flattened page: "Google | Analyst. Minimum ..." (but "1. Account Executive | ...")
                 stop = text.find(". ", _LEAD.match(text, s, e).end(), e)
                 e = stop if stop >= 0 else e
@@ -205,14 +219,17 @@ class TitleFinder:
                         and _OPENS_REST.match(text, hit[1], e) and (best is None or (0.4, s) < best[0])):
                     best = ((0.4, s), *hit)
                 continue
-            if ((len(line) > 70 and not piped) or line.endswith((".", ":", "?", "!", ","))
-                    or any(a <= s < b for a, b in located)):  # ("Hello Associates,": a greeting)
+            if ((len(line) > 70 and not piped) or (line.endswith((".", ":", "?", "!", ",")) and not piped)
+                    or (not piped and any(a <= s < b for a, b in located))):  # ("Hello Associates,": a greeting)
                 continue
             hit = title_from_line(text, s, e)
             parts = place_parts(line)
             if not parts:
                 continue  # a line of separators only ("|")
-            if hit and _title_case(hit[2]) and (hit[1] == e or text[hit[1]:e].lstrip()[:1] in "-–|(,@0123456789"):
+            if piped and hit:
+                hit = _past_name(text, s, e, hit)
+            if hit and (_title_case(hit[2]) or (piped and hit[2][:1].isupper() and hit[0] > s + parts[0][1])) and (
+                    hit[1] == e or _AFTER_TITLE.match(text, hit[1], e)):
                 rank = (0.3, s)
             elif (hit and n <= 1 and s not in headed and _title_case(hit[2]) and _ends_in_head(hit[2])
                   and (not text[s:hit[0]].strip("#*_ \t") or _FOR_LEAD.fullmatch(text[s:hit[0]].lstrip("#*_ \t")))):
@@ -235,6 +252,8 @@ class TitleFinder:
             if sec.label_ == "header":
                 for s, e in iter_lines(text, sec.start_char, sec.end_char):
                     hit = title_from_line(text, s, e) if text[e - 1] != "," else None  # "Hello Associates,"
+                    if hit and text.count("|", s, e) >= 2:
+                        hit = _past_name(text, s, e, hit)
                     if hit and any(hit[0] <= a < hit[1] for a, _ in located):
                         hit = None  # the line's first part is a place, not a title
                     if hit and (best is None or (0, s) < best[0]):
@@ -261,12 +280,45 @@ class TitleFinder:
         spans = []
         if best is not None:
             _, s, e, title = best
+            if title[:1] in "-+*•[" and len(title) > 1:  # "-Senior Software Engineer": a list mark without a space
+                s, title = s + 1, title[1:].lstrip()
+            last = title.rsplit(None, 1)[-1]
+            one = _singular(last) if last.endswith("s") else None
+            if one and one != last and text.count(title[:-len(last)] + one) > text.count(title):
+                title = title[:-len(last)] + one  # "Software Engineers" where the text also says "Software Engineer"
             span = doc.char_span(s, e, label="title", alignment_mode="expand")
             if span is not None:
                 span._.jobextract_value = {"title": title, "seniority": seniority_of(title)}
                 spans.append(span)
         doc.spans[TITLE_KEY] = spans
         return doc
+
+
+def _dashed_fields(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is a header of short fields parted by dashes or dots
+    ("Northwind Labs — Head of Platform — Remote (EU) — Contract"), not a sentence with asides.
+    """
+    seps = list(_FIELD_DASHES.finditer(text, s, e))
+    if len(seps) < 2 or text[e - 1] == ".":
+        return False
+    bounds = [s, *(m.start() for m in seps), e]
+    return all(b - a <= 80 for a, b in zip(bounds, bounds[1:]))
+
+
+def _past_name(text: str, s: int, e: int, hit: tuple[int, int, str]) -> tuple[int, int, str]:
+    """The title of a header line of bar-separated fields, past a first field of one word that
+    is a name as well as a trade ("Mason | Software Engineer | Fulltime": the employer, then the
+    role); ``hit`` the title :func:`title_from_line` found in ``text[s:e]``."""
+    bar = text.find("|", s, e)
+    if bar < 0 or hit[1] > bar or text.count("|", s, e) < 2:
+        return hit
+    last = hit[2].rsplit(None, 1)[-1]
+    if " " in hit[2] and (_singular(last) in (None, last) or text[hit[1]:bar].strip()):
+        return hit  # a title of several words fills the first field, unless it is a plural name ("Flow Traders")
+    later = title_from_line(text, bar + 1, e)
+    if later and " " in hit[2] and _singular(later[2].rsplit(None, 1)[-1]) != later[2].rsplit(None, 1)[-1]:
+        return hit  # both plural: "Software Engineers | Data Scientists | Remote"
+    return later or hit
 
 
 def _title_case(line: str) -> bool:
@@ -707,6 +759,15 @@ def title_from_line(text: str, start: int, end: int) -> Optional[tuple[int, int,
 
 def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
     """The title a field of a header line (``line[a:b]``) names, or None."""
+    first = line[a:a + 2].lstrip()[:1]
+    if first in _NOTE_OPENERS:
+        note = _TERM_NOTE.match(line, a, b) or _COUNT.match(line, a, b)
+        if note:  # "(REMOTE) Development Lead", "3 open Senior Engineer roles", "2x Fullstack Engineer"
+            a = note.end()
+    elif first in "HN":
+        hiring = _HIRING.match(line, a, b)
+        if hiring and len(line[hiring.end():b].split(" | ")[0].split()) >= 2:
+            a = hiring.end()  # "Hiring Java Developer (Full-Time)"; but "Hiring Manager" is a title
     lead = _FOR_LEAD.match(line, a, b)
     if lead:  # "Urgent Opening for Java Developer at Infosys": the role after the words
         a = lead.end()
@@ -746,7 +807,7 @@ def _title_in_part(line: str, a: int, b: int) -> Optional[tuple[int, int, str]]:
     if leading:
         part = _leading_title(part)
         words = part.split()
-    if not words or len(words) > 8 or words[0].lower() in _DETERMINERS:
+    if not words or len(words) > 8 or words[0].lower() in _DETERMINERS or words[0].lower() in _MANY:
         return None  # "The Data Scientist will ...": a sentence, not a title line
     head_at = max((i for i, w in enumerate(words) if _head(w.strip(",."))), default=None)
     if head_at is None:
