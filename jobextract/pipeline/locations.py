@@ -85,6 +85,24 @@ first item that is none:
 ['Dallas', 'Denver', 'New York']
 >>> places("Analyst\\nJoin our team in our Worcester, MA or Windsor, CT offices.")
 ['Worcester', 'Windsor']
+
+A header field holding several places, each with its own country; one place written two
+ways is one location; a list of US towns keeps Melbourne in Australia (fifty times the
+size of its Floridian namesake) but Santa Clara in California:
+
+>>> def where(text):
+...     doc = jobextract.load()(text)
+...     return [(s._.jobextract_value["city"], s._.jobextract_value["country"]) for s in doc.spans["jobextract_locations"]]
+>>> where("Acme | Platform Engineer | Paris, Berlin, Warsaw | Full-time\\nWe build.")
+[('Paris', 'FR'), ('Berlin', 'DE'), ('Warsaw', 'PL')]
+>>> where("Acme | Engineer | REMOTE (US), Denver USA, & Lima Peru | Full-time\\nWe build.")
+[(None, 'US'), ('Denver', 'US'), ('Lima', 'PE')]
+>>> where("Acme | Engineer | Hybrid (Montreal, CA - 2 days in office) | Full-time"), where("Acme | Engineer | NYC (HQ) | Full-time")
+([('Montreal', 'CA')], [('New York', 'US')])
+>>> where("Engineer\\nLocation: Bangalore/Bengaluru\\nFull-time"), where("Engineer\\nLocation: Toronto, ON, CA")
+([('Bangalore', 'IN')], [('Toronto', 'CA')])
+>>> where("Engineer\\nOffices in Santa Clara, San Francisco, London, Melbourne")
+[('Santa Clara', 'US'), ('San Francisco', 'US'), ('London', 'GB'), ('Melbourne', 'AU')]
 """
 from __future__ import annotations
 
@@ -95,8 +113,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import (city_state, country_code, is_region, is_site, parse_location, parse_remote, place_city, place_parts, region_code,
-                   town)
+from ..geo import (city_abbreviation, city_state, city_then_country, country_code, is_region, is_site, namesake_countries, namesake_in, parse_location,
+                   parse_remote, place_city, place_parts, region_code, same_place_key, town, us_state)
 from functools import lru_cache
 
 from ..layout import iter_lines, trim
@@ -155,7 +173,7 @@ _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 _LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
 # "Data Analyst (Cedar Rapids, IA)", "Headquarters (160 Elmgrove Park, Rochester, NY)": a place in brackets
 # "offices in Dallas, Denver, Houston, Chicago, and New York": a list of towns after a cue
-_LIST_CUE = re.compile(r"(?:offices|locations|sites|hubs|campuses|studios)[ \t]+(?:in|across)[ \t]+(?=[A-Z])")
+_LIST_CUE = re.compile(r"(?:[Oo]ffices|[Ll]ocations|sites|hubs|campuses|studios)[ \t]+(?:in|across)[ \t]+(?=[A-Z])")
 _LIST_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]*/[ \t]*|[ \t]+(?:and|or|&)[ \t]+)(?P<p>{_PLACE})")
 _FIRST_ITEM = re.compile(rf"(?P<p>{_PLACE})")
 _REGION_AFTER = re.compile(rf",[ \t]*({_PLACE})")  # "Worcester, MA or Windsor, CT"
@@ -200,6 +218,8 @@ class LocationFinder:
                     field = trim(text, a + 1, b)
                     alone.add(field)
                     _add_pieces(text, *field, ranges, preset)  # "ONSITE Full-Time San Mateo CA"
+                    if text.count(",", *field) >= 1 and not any(r in preset for r in ranges[-3:]):
+                        _town_list(text, *field, ranges, preset)  # "Acme | Engineer | Paris, Berlin, Warsaw | Full-time"
             elif text.count(" / ", s, e) >= 2 and _field_words().search(text, s, e):
                 # Lever's "San Francisco / Engineering / Full-time": place, team, commitment
                 cuts = [s - 3] + [i for i in range(s, e - 2) if text.startswith(" / ", i)] + [e]
@@ -299,7 +319,7 @@ class LocationFinder:
                                              heads=(s, e) in prose_set or (s, e) in fields, prefer=prefer)
             if value is None:
                 continue
-            key = (value["city"], value["country"], value.get("remote", False))
+            key = (same_place_key(value["city"]), value["country"], value.get("remote", False))  # "Bangalore/Bengaluru": one place
             if key in seen or any(sp.start_char <= s and e <= sp.end_char for sp in spans):
                 continue  # said twice, or a part of a place already taken ("Remote" in "Remote - US")
             span = doc.char_span(s, e, label="location", alignment_mode="expand")
@@ -325,7 +345,7 @@ _FIELD_KEYS = ("location", "base", "nearest", "place", "duty", "city")  # a word
 _PROSE_WORDS = ("based", "Based", "located", "Located", "situated", "Situated", "position", "role", "job", "work", "team",
                 "office", "facility", "Hospital", "hospital", "Clinic", "Infirmary", "Surgery", "Barracks", "in", "at", "for",
                 "around", "across", "Our", "Location", "LOCATION", "commut", "relocat")
-_LIST_CUE_WORDS = ("offices", "locations", "sites", "hubs", "campuses", "studios")
+_LIST_CUE_WORDS = ("offices", "Offices", "locations", "Locations", "sites", "hubs", "campuses", "studios")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -380,7 +400,11 @@ def _field_words() -> re.Pattern[str]:
     (job_terms.jsonl), the words that join them to a place ("Onsite in", "US-based", "only"),
     brackets and the marks that list places ("REMOTE (US) / Austin", "Atlanta or Remote")."""
     terms = "|".join(r.regex for r in job_terms() if r.where == "value")
-    return re.compile(rf"(?i:\b(?:{terms}|in|at|from|based|only|ok|or|and)\b)|[-–](?i:based|only)\b|[()/&+:;]|\s[-–—]\s")
+    # "Hybrid (Montreal, CA - 2 days in office)", "NYC (HQ)": a note on the arrangement or the site, no place
+    note = r"\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?[ \t]*days?(?:[ \t]*(?:(?:a|per)[ \t]+|/[ \t]*)week)?|office|hq|headquarters"
+    # "London, Berlin or Remote (EU)": a remote area that is no country, read as no place
+    note += r"|eu|europe|emea|apac|latam|americas|worldwide|global|anywhere"
+    return re.compile(rf"(?i:\b(?:{terms}|{note}|in|at|from|based|only|ok|or|and)\b)|[-–](?i:based|only)\b|[()/&+:;]|\s[-–—]\s")
 
 
 def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> None:
@@ -415,7 +439,12 @@ def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> 
         value = parse_location(raw)
         if value is not None and town(value["city"]) is None:
             value = None  # "EU, Switzerland, Norway": no town in it
-        value = value or city_state(raw)
+        if value is None and "," in raw:
+            listed = _towns(text, a, b)  # "London, Berlin or Remote (EU)", "REMOTE (US), Denver USA, & Lima Peru"
+            if listed:
+                found.extend(listed)
+                continue
+        value = value or city_state(raw) or city_then_country(raw) or _area_town(raw)
         country = country_code(raw) if value is None and (len(raw) > 3 or raw.isupper()) else None
         if country:
             known = town(raw)  # "Hong Kong", "Singapore": a city that is its country
@@ -442,20 +471,43 @@ def _town_list(text: str, start: int, end: int, ranges: list, preset: dict) -> N
     >>> _town_list("Seattle, WA", 0, 11, out, {}), _town_list("London, Ontario", 0, 15, out, {}), out
     (None, None, [])
     """
-    found, pos = [], start
-    for piece in text[start:end].split(","):
-        a, b = trim(text, pos, pos + len(piece))
-        pos += len(piece) + 1
-        name = text[a:b]
-        value = town(name) if b > a else None
-        if value is None or country_code(name) or is_region(name):
-            return
-        found.append(((a, b), value))
-    if len(found) < 2:
-        return
-    for (a, b), value in found:
+    for (a, b), value in _towns(text, start, end):
         ranges.append((a, b))
         preset[(a, b)] = value
+
+
+def _area_town(raw: str) -> Optional[dict]:
+    """The town of an area named around it ("SF Bay Area", "Greater Boston Area"), else ``None``."""
+    area = _AREA_TAIL.search(raw)
+    words = raw[:area.start()].split() if area else raw.split()
+    n = 0
+    while n < len(words) - 1 and words[n].lower() in _AREA_WORDS:
+        n += 1
+    return town(" ".join(words[n:])) if (area or n) and words[n:] else None
+
+
+def _towns(text: str, start: int, end: int) -> list:
+    """The towns of a list written with commas, each a known town (or a town and its country
+    without a comma, "Denver USA"), none a region or country, else ``[]``; in a list of three
+    or more, a town that is also its own country's region is a town ("Paris, Berlin, Warsaw").
+    A state or province code ("VIC") is no town (not Vic, Spain)."""
+    pieces = text[start:end].split(",")
+    found, pos = [], start
+    for piece in pieces:
+        a, b = trim(text, pos, pos + len(piece), chars=" \t&.;")
+        pos += len(piece) + 1
+        name = text[a:b]
+        if b - a < 2 or (len(name) <= 3 and name.isupper() and city_abbreviation(name) is None):
+            return []
+        value = town(name) or city_then_country(name)
+        if value is None or country_code(name) or us_state(name):
+            return []
+        if is_region(name) and town(name) is None:
+            return []  # "Seattle, Washington", "London, Ontario": a town and its region
+        found.append(((a, b), value))
+    if len(found) == 2 and found[0][1]["country"] == found[1][1]["country"] and any(is_region(text[a:b]) for (a, b), _ in found):
+        return []  # "Salford, Manchester": a town and its county of the town's name (not "London, Berlin")
+    return found if len(found) >= 2 else []
 
 
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -508,9 +560,11 @@ def _place_list(text: str, pos: int, ranges: list, preset: dict, prefer: Optiona
             break  # "San Francisco Bay Area": the list ends with this town
         pos = m.end()
     counts = Counter(v["country"] for _, v in found)
+    if len(counts) > 1:  # the country most of the towns can be in ("Santa Clara, San Francisco": US, not Cuba)
+        counts = Counter(c for (a, b), v in found for c in {v["country"]} | namesake_countries(text[a:b]))
     common = counts.most_common(1)[0][0] if counts else None
     for (a, b), value in found:
-        if prefer is None and value["country"] != common and value["region"] is None:
+        if prefer is None and value["country"] != common and value["region"] is None and namesake_in(text[a:b], common):
             value = town(text[a:b], common) or value  # "offices in Santa Clara, San Francisco, Seattle": US towns
         ranges.append((a, b))
         preset[(a, b)] = value
