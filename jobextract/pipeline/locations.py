@@ -136,7 +136,7 @@ _INLINE_FIELD = re.compile(r"L(?:ocation|OCATION)s?[ \t]*:[ \t]*(?P<value>[^\n|:
                            r"(?=[ \t]+https?:|[ \t]+[A-Z][A-Za-z]{1,20}[ \t]?:|[ \t]*\||\.[ \t]|[ \t]*$|[ \t]*\n)")
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
-# every match starts with one of _PROSE_WORDS (keep them in step: the scan tries only where one stands)
+# every match starts with one of _PROSE_WORDS or at a _PROSE_LEAD (keep them in step: the scan tries only where one stands)
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
     r"work(?:ing)?\s+(?:in|from|on[- ]site\s+(?:in|at))|"
@@ -284,7 +284,7 @@ class LocationFinder:
         for m in _keyed_matches(_LIST_CUE, text, _LIST_CUE_WORDS, word_start=False) if "s in " in text or "s across " in text else ():
             if m.start() == 0 or not text[m.start() - 1].isalnum():  # a word: not "Subsites in"
                 _place_list(text, m.end(), ranges, preset, prefer, first=True)
-        for m in _keyed_matches(_PROSE, text, _PROSE_WORDS):
+        for m in _keyed_matches(_PROSE, text, _PROSE_WORDS, lead=_PROSE_LEAD):
             group = m.lastgroup or "loc"
             site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
             if site and m.group(group).split()[-1].lower() in _SITES:
@@ -343,13 +343,17 @@ _FIELD_KEYS = ("location", "base", "nearest", "place", "duty", "city")  # a word
 
 # the words _PROSE and _LIST_CUE matches start with: their scans, which no literal leads, tried only where one stands
 _PROSE_WORDS = ("based", "Based", "located", "Located", "situated", "Situated", "position", "role", "job", "work", "team",
-                "office", "facility", "Hospital", "hospital", "Clinic", "Infirmary", "Surgery", "Barracks", "in", "at", "for",
-                "around", "across", "Our", "Location", "LOCATION", "commut", "relocat")
+                "office", "facility", "Hospital", "hospital", "Clinic", "Infirmary", "Surgery", "Barracks", "Location", "LOCATION",
+                "commut", "relocat")
+# ... and "in", "at", "for", "around", "across", "Our", found by what must follow them in a match ("in our ", "in Boston",
+# "at the "): "at" alone stands ~50 times in a posting ("that", "data"), a match starting with it seldom
+_PROSE_LEAD = re.compile(r"[iafO](?=n\s+(?:our\s|the\s|[A-Z])|(?:t|or|round|cross)\s+(?:our|the)\s|ur\s)")
 _LIST_CUE_WORDS = ("offices", "Offices", "locations", "Locations", "sites", "hubs", "campuses", "studios")
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _keyed_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...], word_start: bool = True) -> list[re.Match[str]]:
+def _keyed_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...], word_start: bool = True,
+                   lead: Optional[re.Pattern[str]] = None) -> list[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match starts with one of ``words``
     (after a word boundary where ``word_start``): the pattern is tried only where ``str.find``
     finds a word, leftmost first, each match past the end of the last, as ``finditer`` does.
@@ -362,6 +366,10 @@ def _keyed_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...], 
             if not (word_start and i and _WORD_CHAR.match(text, i - 1)):
                 starts.add(i)
             i = text.find(word, i + 1)
+    for m in lead.finditer(text) if lead is not None else ():  # the starts of the short words, by what follows them
+        i = m.start()
+        if not (word_start and i and _WORD_CHAR.match(text, i - 1)):
+            starts.add(i)
     out, last = [], 0
     for start in sorted(starts):
         if start >= last:
@@ -423,8 +431,10 @@ def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> 
     >>> pieces("REMOTE (US) / Austin"), pieces("Rust, Bevy, AI Image and Video"), pieces("Python/Ruby/C#/Crystal")
     ([('US', None, 'US'), ('Austin', 'Austin', 'US')], [], [])
     """
-    cuts = list(_field_words().finditer(text, start, end))
-    if not cuts or end - start > 120:
+    if end - start > 120:
+        return
+    cuts = list(_field_words().finditer(text, start, end))  # a scan word by word: only on a field's length
+    if not cuts:
         return
     remote = any(c.group().lower().startswith(("remote", "fully", "100%")) for c in cuts)
     bounds = [start] + [x for c in cuts for x in (c.start(), c.end())] + [end]
