@@ -103,6 +103,10 @@ size of its Floridian namesake) but Santa Clara in California:
 ([('Bangalore', 'IN')], [('Toronto', 'CA')])
 >>> where("Engineer\\nOffices in Santa Clara, San Francisco, London, Melbourne")
 [('Santa Clara', 'US'), ('San Francisco', 'US'), ('London', 'GB'), ('Melbourne', 'AU')]
+>>> where("Acme | Engineer | Remote (US, Canada, Mexico) | Full-time"), where("Acme | Engineer | Singapore, Hong Kong, Tokyo")
+([(None, 'US'), (None, 'CA'), (None, 'MX')], [('Singapore', 'SG'), ('Hong Kong', 'HK'), ('Tokyo', 'JP')])
+>>> where("Acme | Engineer | Austin TX, Seattle WA | Full-time"), where("Acme | Engineer | Stockholm or Remote (CET +/- 2h)")
+([('Austin', 'US'), ('Seattle', 'US')], [('Stockholm', 'SE')])
 """
 from __future__ import annotations
 
@@ -412,6 +416,9 @@ def _field_words() -> re.Pattern[str]:
     note = r"\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?[ \t]*days?(?:[ \t]*(?:(?:a|per)[ \t]+|/[ \t]*)week)?|office|hq|headquarters"
     # "London, Berlin or Remote (EU)": a remote area that is no country, read as no place
     note += r"|eu|europe|emea|apac|latam|americas|worldwide|global|anywhere"
+    # "Stockholm or Remote (CET +/- 2h)": a time zone, no place (but "Remote (Moscow timezone)" names no work place)
+    note += (r"|(?:utc|gmt|cet|cest|eet|wet|est|edt|pst|pdt|cst|mst|aest)(?:[ \t]*(?:\+/-|±|[+-])[ \t]*\d{1,2}"
+             r"(?:[:.]?\d\d)?[ \t]*(?:h|hrs?|hours?)?)?")
     return re.compile(rf"(?i:\b(?:{terms}|{note}|in|at|from|based|only|ok|or|and)\b)|[-–](?i:based|only)\b|[()/&+:;]|\s[-–—]\s")
 
 
@@ -450,7 +457,8 @@ def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> 
         if value is not None and town(value["city"]) is None:
             value = None  # "EU, Switzerland, Norway": no town in it
         if value is None and "," in raw:
-            listed = _towns(text, a, b)  # "London, Berlin or Remote (EU)", "REMOTE (US), Denver USA, & Lima Peru"
+            # "London, Berlin or Remote (EU)", "REMOTE (US), Denver USA, & Lima Peru", "Remote (US, Canada, Mexico)"
+            listed = _towns(text, a, b) or _countries(text, a, b, remote)
             if listed:
                 found.extend(listed)
                 continue
@@ -496,6 +504,20 @@ def _area_town(raw: str) -> Optional[dict]:
     return town(" ".join(words[n:])) if (area or n) and words[n:] else None
 
 
+def _countries(text: str, start: int, end: int, remote: bool) -> list:
+    """A list of countries named alone ("US, Canada, Mexico"), each a country-wide location, else ``[]``."""
+    found, pos = [], start
+    for piece in text[start:end].split(","):
+        a, b = trim(text, pos, pos + len(piece), chars=" \t&.;")
+        pos += len(piece) + 1
+        name = text[a:b]
+        country = country_code(name) if b - a >= 2 and (len(name) > 3 or name.isupper()) else None
+        if country is None:
+            return []
+        found.append(((a, b), {"city": None, "region": None, "country": country, "remote": remote}))
+    return found
+
+
 def _towns(text: str, start: int, end: int) -> list:
     """The towns of a list written with commas, each a known town (or a town and its country
     without a comma, "Denver USA"), none a region or country, else ``[]``; in a list of three
@@ -509,9 +531,10 @@ def _towns(text: str, start: int, end: int) -> list:
         name = text[a:b]
         if b - a < 2 or (len(name) <= 3 and name.isupper() and city_abbreviation(name) is None):
             return []
-        value = town(name) or city_then_country(name)
-        if value is None or country_code(name) or us_state(name):
-            return []
+        value = town(name) or city_then_country(name) or city_state(name)  # "Austin TX, Seattle WA"
+        country = country_code(name)
+        if value is None or (country and value["country"] != country) or us_state(name):
+            return []  # a country ("Paris, France"), but a city that is its country ("Singapore, Hong Kong, Tokyo") is a town
         if is_region(name) and town(name) is None:
             return []  # "Seattle, Washington", "London, Ontario": a town and its region
         found.append(((a, b), value))
