@@ -222,7 +222,7 @@ class LocationFinder:
                     field = trim(text, a + 1, b)
                     alone.add(field)
                     _add_pieces(text, *field, ranges, preset)  # "ONSITE Full-Time San Mateo CA"
-                    if text.count(",", *field) >= 1 and not any(r in preset for r in ranges[-3:]):
+                    if text.count(",", *field) >= 2 or (text.count(",", *field) == 1 and not any(r in preset for r in ranges[-3:])):
                         _town_list(text, *field, ranges, preset)  # "Acme | Engineer | Paris, Berlin, Warsaw | Full-time"
             elif text.count(" / ", s, e) >= 2 and _field_words().search(text, s, e):
                 # Lever's "San Francisco / Engineering / Full-time": place, team, commitment
@@ -310,7 +310,10 @@ class LocationFinder:
         prose_set = set(prose)
         for s, e in ranges + prose:
             raw = text[s:e]
-            value = preset.get((s, e)) or (parse_location(raw) or parse_remote(raw)
+            value = preset.get((s, e))
+            if value == {}:
+                continue  # a list read town by town
+            value = value or (parse_location(raw) or parse_remote(raw)
                                            or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw)) or _dashed_place(raw))
             label = _LABEL.match(raw) if value is None else None
             if label:  # "Site Name: USA - Massachusetts - Cambridge", "City: Omaha, Nebraska"
@@ -453,6 +456,10 @@ def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> 
         if b - a < 2 or not text[a].isupper() or (a, b) == (start, end):
             return  # a piece that is no place: "Python/Ruby/Crystal" is a skill list, not Crystal, MN
         raw = text[a:b]
+        listed = _towns(text, a, b) if raw.count(",") >= 2 else []  # "Amsterdam, London, New York": not Amsterdam, NY
+        if listed:
+            found.extend(listed)
+            continue
         value = parse_location(raw)
         if value is not None and town(value["city"]) is None:
             value = None  # "EU, Switzerland, Norway": no town in it
@@ -489,7 +496,10 @@ def _town_list(text: str, start: int, end: int, ranges: list, preset: dict) -> N
     >>> _town_list("Seattle, WA", 0, 11, out, {}), _town_list("London, Ontario", 0, 15, out, {}), out
     (None, None, [])
     """
-    for (a, b), value in _towns(text, start, end):
+    found = _towns(text, start, end)
+    if found:
+        preset[(start, end)] = {}  # a list, not one place ("Amsterdam, London, New York" is not Amsterdam, NY)
+    for (a, b), value in found:
         ranges.append((a, b))
         preset[(a, b)] = value
 
@@ -520,9 +530,17 @@ def _countries(text: str, start: int, end: int, remote: bool) -> list:
 
 def _towns(text: str, start: int, end: int) -> list:
     """The towns of a list written with commas, each a known town (or a town and its country
-    without a comma, "Denver USA"), none a region or country, else ``[]``; in a list of three
-    or more, a town that is also its own country's region is a town ("Paris, Berlin, Warsaw").
-    A state or province code ("VIC") is no town (not Vic, Spain)."""
+    without a comma, "Denver USA"), none a region or country, else ``[]``. A town that is
+    also a region ("Berlin", "New York", "Manchester") is a town unless it ends the list
+    and every other town is in its country ("Hamburg, Berlin", "Albany, Troy, New York":
+    towns and their region; but "Amsterdam, London, New York", "Paris, Berlin, Warsaw").
+    A state or province code ("VIC") is no town (not Vic, Spain).
+
+    >>> def towns(text):
+    ...     return [text[a:b] for (a, b), _ in _towns(text, 0, len(text))]
+    >>> towns("Amsterdam, London, New York"), towns("Albany, Troy, New York"), towns("Hamburg, Berlin")
+    (['Amsterdam', 'London', 'New York'], [], [])
+    """
     pieces = text[start:end].split(",")
     found, pos = [], start
     for piece in pieces:
@@ -533,14 +551,17 @@ def _towns(text: str, start: int, end: int) -> list:
             return []
         value = town(name) or city_then_country(name) or city_state(name)  # "Austin TX, Seattle WA"
         country = country_code(name)
-        if value is None or (country and value["country"] != country) or us_state(name):
+        if value is None or (country and value["country"] != country):
             return []  # a country ("Paris, France"), but a city that is its country ("Singapore, Hong Kong, Tokyo") is a town
-        if is_region(name) and town(name) is None:
+        if (us_state(name) or is_region(name)) and town(name) is None:
             return []  # "Seattle, Washington", "London, Ontario": a town and its region
         found.append(((a, b), value))
-    if len(found) == 2 and found[0][1]["country"] == found[1][1]["country"] and any(is_region(text[a:b]) for (a, b), _ in found):
-        return []  # "Salford, Manchester": a town and its county of the town's name (not "London, Berlin")
-    return found if len(found) >= 2 else []
+    if len(found) < 2:
+        return []
+    (a, b), last = found[-1]
+    if (us_state(text[a:b]) or is_region(text[a:b])) and all(v["country"] == last["country"] for _, v in found):
+        return []  # "Salford, Manchester", "Albany, Troy, New York": towns, then their region
+    return found
 
 
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
