@@ -676,6 +676,8 @@ def _parse_location(raw: str) -> Optional[dict]:
             if city:
                 return {"city": city, "region": region_code(country, parts[-2]), "country": country}
         if country:
+            if len(parts) == 2 and len(last) == 2 and last.isupper() and last not in ("UK", "US") and place_city(parts[0]) is None:
+                return None  # "Finance, HR", "CS, EE": a department or a degree and a word that is also a country code
             if len(parts) == 2 and len(parts[0]) > 3 and country_code(parts[0]) and place_city(parts[0]) is None:
                 return None  # "Australia, Singapore": two countries, no town (not "MG, Brazil": a state)
             return {"city": parts[0], "region": None, "country": country}
