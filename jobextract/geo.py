@@ -587,7 +587,31 @@ def _parse_location_memo(raw: str) -> Optional[dict]:
     times (a line whole, then its heads; a field, then its pieces), and postings of a board
     share their header lines."""
     value = _parse_location(raw)
-    return None if value is None or _is_title(value["city"]) else value
+    if value is None or _is_title(value["city"]):
+        return None
+    return _after_title(value)
+
+
+def _after_title(value: dict) -> Optional[dict]:
+    """A "city" that is a job title run into a town ("Data Scientist San Francisco, CA"): the
+    town after the title's head noun, or no place when no known town follows it ("AWS Data
+    Engineer Northern, VA"); a city the gazetteer knows is kept as it is.
+
+    >>> _after_title({"city": "Data Scientist San Francisco", "region": "CA", "country": "US"})["city"]
+    'San Francisco'
+    >>> _after_title({"city": "AWS Data Engineer Northern", "region": "VA", "country": "US"})
+    """
+    from .lexicons import title_heads
+
+    words = (value["city"] or "").split()
+    if len(words) < 2 or place_city(value["city"]) is not None:
+        return value
+    heads = title_heads()
+    for k in range(len(words) - 1):
+        if words[k].lower() in heads:
+            tail = " ".join(words[k + 1:])
+            return {**value, "city": tail} if place_city(tail) else None
+    return value
 
 
 def _parse_location(raw: str) -> Optional[dict]:
