@@ -20,13 +20,35 @@ from spacy.tokens import Span
 _BATCH = 256  # sentences a model call takes (the answer does not depend on it)
 
 
+_NO_TOKENIZER = "jobextract.no_tokenizer.v1"
+
+
+def _no_tokenizer():
+    """A tokenizer with no rules for the classifier's own Language, which never tokenises:
+    it reads the pipeline's tokens (see :func:`_make_doc`). Building and loading the English
+    special cases it was saved with took a tenth of a second of every cold start."""
+    from spacy.tokenizer import Tokenizer
+
+    return lambda nlp: Tokenizer(nlp.vocab)
+
+
 @lru_cache(maxsize=1)
 def _model():
     import spacy
 
+    spacy.registry.tokenizers.register(_NO_TOKENIZER, func=_no_tokenizer)
     path = resources.files("jobextract") / "classifier"
     with resources.as_file(path) as folder:
-        return spacy.load(folder)
+        return spacy.load(folder, exclude=["tokenizer"], config={"nlp": {"tokenizer": {"@tokenizers": _NO_TOKENIZER}}})
+
+
+def _make_doc(sentence: str):
+    """A sentence's tokens by the pipeline's tokenizer (``spacy.blank("en")``'s rules, the
+    ones the classifier was trained with): the model reads their ``ORTH`` hashes, which are
+    the same in every vocab."""
+    from .api import load
+
+    return load().make_doc(sentence)
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +115,7 @@ def classify(sentences: Sequence[str], spans: Optional[Sequence[Optional[Span]]]
         todo = list(new.items())
         for b in range(0, len(todo), _BATCH):
             chunk = todo[b:b + _BATCH]
-            docs = [_Tokens(span) if span is not None else model.make_doc(sentence) for sentence, span in chunk]
+            docs = [_Tokens(span) if span is not None else _make_doc(sentence) for sentence, span in chunk]
             scores = textcat.predict(docs)
             for i, (sentence, _) in enumerate(chunk):
                 # as TextCategorizer.set_annotations and max(doc.cats, key=doc.cats.get) do
