@@ -806,6 +806,8 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
 
     >>> _title_line_companies("Voice User Interface Designer - Google. We design.")
     [(32, 38, 'Google', 2.0)]
+    >>> _title_line_companies("Registered Nurse - Leeds. Join our ward team in Leeds.")  # where, not who
+    []
     """
     from ..geo import parse_location
     from .title import title_from_line
@@ -825,7 +827,7 @@ def _title_line_companies(text: str) -> list[tuple[int, int, str, float]]:
         if cut < 0:
             return []
         last = _TRAILING_PARENS.sub("", tail[cut:].strip())  # "Google Cloud (Multiple Languages)"
-        if (not _NAME_AT.fullmatch(last) or len(last.split()) > 5 or parse_location(last) or _EXPERIENCE.match(last)
+        if (not _NAME_AT.fullmatch(last) or len(last.split()) > 5 or parse_location(last) or _is_place(last) or _EXPERIENCE.match(last)
                 or title_from_line(last, 0, len(last))):
             return []
         first = last.split()[0]  # (a word the text holds once cannot stand in it twice: no regex to build)
