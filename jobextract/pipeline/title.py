@@ -434,7 +434,7 @@ def _cue_titles(text: str, start: int, end: int, where: Optional[_Candidates] = 
     if where.cues is None:
         matches = _CUE.finditer(text, start, end)
     else:
-        matches = _cue_matches(text, start, end, where.cues)
+        matches = _starting(_CUE, text, start, end, where.cues)  # as _CUE.finditer, tried at the cues only
     for m in matches:
         at = m.start()
         if at and _NOT_AFTER.get(text[at], _NOT_AFTER_WORD).match(text, at - 1):
@@ -575,18 +575,6 @@ def _near(rx: re.Pattern, text: str, start: int, end: int, ends: Optional[list[i
             last = m.end()
             yield m
         i += 1
-
-
-def _cue_matches(text: str, start: int, end: int, cues: list[int]):
-    """The matches ``_CUE.finditer(text, start, end)`` gives, tried at the candidates only."""
-    last = start
-    for at in cues[bisect_left(cues, start):bisect_left(cues, end)]:
-        if at < last:
-            continue
-        m = _CUE.match(text, at, end)
-        if m is not None:
-            last = m.end()
-            yield m
 
 
 def _head(word: str) -> Optional[str]:
