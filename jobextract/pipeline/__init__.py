@@ -105,7 +105,7 @@ if not Doc.has_extension("jobextract_reference_date"):
     # the day relative dates ("Posted 3 days ago") are resolved against; set by the caller
     Doc.set_extension("jobextract_reference_date", default=None)
 
-from . import facts, items, locations, organisations, sections, title  # noqa: E402  (registers factories)
+from . import company, facts, items, locations, organisations, sections, title  # noqa: E402  (registers factories)
 
 FACTORIES = (
     "jobextract_sections",
@@ -119,4 +119,4 @@ FACTORIES = (
     "jobextract_employment",
 )
 
-__all__ = ["FACTORIES", "facts", "items", "locations", "organisations", "sections", "title"]
+__all__ = ["FACTORIES", "company", "facts", "items", "locations", "organisations", "sections", "title"]
