@@ -123,6 +123,7 @@ from functools import lru_cache
 
 from ..layout import iter_lines, trim
 from ..lexicons import job_terms
+from ..prefilter import matches_at, occurrences
 from . import doc_text
 from .sections import HEADINGS_KEY, SECTIONS_KEY
 
@@ -366,25 +367,12 @@ def _keyed_matches(pattern: re.Pattern[str], text: str, words: tuple[str, ...], 
     finds a word, leftmost first, each match past the end of the last, as ``finditer`` does.
     Python's ``re`` scans a pattern that starts with ``\\b`` or with an alternation of words
     position by position; ``str.find`` is several times faster."""
-    starts = set()
-    for word in words:
-        i = text.find(word)
-        while i >= 0:
-            if not (word_start and i and _WORD_CHAR.match(text, i - 1)):
-                starts.add(i)
-            i = text.find(word, i + 1)
-    for m in lead.finditer(text) if lead is not None else ():  # the starts of the short words, by what follows them
-        i = m.start()
-        if not (word_start and i and _WORD_CHAR.match(text, i - 1)):
-            starts.add(i)
-    out, last = [], 0
-    for start in sorted(starts):
-        if start >= last:
-            m = pattern.match(text, start)
-            if m:
-                out.append(m)
-                last = m.end()
-    return out
+    starts = {i for word in words for i in occurrences(text, word)}
+    if lead is not None:  # the starts of the short words, by what follows them
+        starts.update(m.start() for m in lead.finditer(text))
+    if word_start:
+        starts = {i for i in starts if not (i and _WORD_CHAR.match(text, i - 1))}
+    return list(matches_at(pattern, text, sorted(starts)))
 
 
 def _line_matches(pattern: re.Pattern[str], text: str, low: str, keys: tuple[str, ...]) -> list[re.Match[str]]:
