@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
 from . import lexicons
-from .prefilter import KeyedScan
+from .prefilter import KeyedScan, occurrences
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
@@ -137,10 +137,7 @@ def _count(signs: list[tuple[str, bool]], text: str) -> int:
     n = 0
     for w, bounded in signs:
         if w == "$":
-            i = text.find("$")
-            while i >= 0:
-                n += not (i and "A" <= text[i - 1] <= "Z")
-                i = text.find("$", i + 1)
+            n += sum(not (i and "A" <= text[i - 1] <= "Z") for i in occurrences(text, "$"))
         elif not bounded:
             n += text.count(w)
         else:

@@ -384,13 +384,7 @@ class _Candidates:
         lower = head.lower()
         self.cues: Optional[list[int]] = None
         if len(lower) == len(head):
-            found = set()
-            for word in _CUE_WORDS:
-                i = lower.find(word)
-                while i >= 0:
-                    found.add(i)
-                    i = lower.find(word, i + 1)
-            self.cues = sorted(found)
+            self.cues = sorted({i for word in _CUE_WORDS for i in occurrences(lower, word)})
         self.role_nouns, self.subjects = _after_capital(head)
         # where an _OF_SUBJECT or a _DUTIES_OF match can open
         self.the = sorted(i for o in ("The ", "Our ") for i in occurrences(head, o))
